@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace sagsoeg {
+
+/// True if the bytes start with the gzip magic number.
+bool looks_gzipped(std::string_view bytes);
+
+/// Inflates gzip data (several members allowed). Throws InputError when the
+/// data is corrupt or truncated, or when the output would exceed `max_output`
+/// bytes (a decompression bomb must not exhaust memory).
+std::string gunzip(std::string_view compressed, size_t max_output);
+
+/// zlib-compresses `data` (used for the stored item text).
+std::string deflate_bytes(std::string_view data);
+/// Reverses deflate_bytes(); throws std::runtime_error on corrupt data.
+std::string inflate_bytes(std::string_view data);
+
+}  // namespace sagsoeg

@@ -1,0 +1,90 @@
+#include "parse/case_id.h"
+
+#include <cctype>
+
+namespace sagsoeg {
+
+namespace {
+
+bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_word_byte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Length of an upper-case letter run at s[i] (ASCII plus Æ Ø Å as UTF-8).
+size_t upper_run(std::string_view s, size_t i, size_t& letters) {
+  size_t j = i;
+  letters = 0;
+  while (j < s.size()) {
+    if (is_ascii_upper(s[j])) {
+      ++j;
+    } else if (j + 1 < s.size() && static_cast<unsigned char>(s[j]) == 0xC3 &&
+               (static_cast<unsigned char>(s[j + 1]) == 0x86 ||
+                static_cast<unsigned char>(s[j + 1]) == 0x98 ||
+                static_cast<unsigned char>(s[j + 1]) == 0x85)) {
+      j += 2;
+    } else {
+      break;
+    }
+    ++letters;
+  }
+  return j - i;
+}
+
+// If a case ID starts at s[i], returns its length, else 0.
+size_t match_case_id(std::string_view s, size_t i) {
+  size_t letters = 0;
+  size_t j = i + upper_run(s, i, letters);
+  if (letters < 2 || letters > 6) return 0;
+  int groups = 0;
+  size_t first_group_digits = 0;
+  while (j + 1 < s.size() && s[j] == '-' && is_digit(s[j + 1])) {
+    size_t k = j + 1;
+    while (k < s.size() && is_digit(s[k])) ++k;
+    const size_t digits = k - j - 1;
+    if (digits > 8) return 0;
+    if (groups == 0) first_group_digits = digits;
+    ++groups;
+    j = k;
+    if (groups == 4) break;
+  }
+  if (groups < 2 || first_group_digits < 2) return 0;
+  if (j < s.size() && (is_word_byte(s[j]))) return 0;
+  return j - i;
+}
+
+}  // namespace
+
+bool is_case_id(std::string_view s) { return !s.empty() && match_case_id(s, 0) == s.size(); }
+
+bool is_journal_number(std::string_view s) {
+  size_t digits = 0, seps = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (is_digit(s[i])) {
+      ++digits;
+    } else if ((s[i] == '-' || s[i] == '/' || s[i] == '.') && i > 0 && i + 1 < s.size() &&
+               is_digit(s[i - 1]) && is_digit(s[i + 1])) {
+      ++seps;
+    } else {
+      return false;
+    }
+  }
+  return digits >= 6 && digits <= 12 && seps <= 1;
+}
+
+std::vector<std::string> find_case_ids(std::string_view text) {
+  std::vector<std::string> ids;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (!is_ascii_upper(text[i]) && static_cast<unsigned char>(text[i]) != 0xC3) continue;
+    if (i > 0 && is_word_byte(text[i - 1])) continue;
+    const size_t len = match_case_id(text, i);
+    if (len) {
+      ids.emplace_back(text.substr(i, len));
+      i += len - 1;
+    }
+  }
+  return ids;
+}
+
+}  // namespace sagsoeg

@@ -1,0 +1,23 @@
+// Case identifiers as Danish case systems write them: a letter code and
+// numbers joined by hyphens (EMN-2024-01240, MDR-2024-00044, MOD-2025-00107,
+// longer forms such as SAG-2024-0001234 or ABC-2024-01240-03), and bare
+// journal numbers (24077452).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sagsoeg {
+
+/// True if the whole of `s` is a case ID like EMN-2024-01240.
+bool is_case_id(std::string_view s);
+
+/// True if `s` is a journal number: 6 to 12 digits, optionally with a
+/// single separator (24077452, 2024-012345, 24/01234).
+bool is_journal_number(std::string_view s);
+
+/// All case IDs in `text`, in order, as written (upper case).
+std::vector<std::string> find_case_ids(std::string_view text);
+
+}  // namespace sagsoeg
