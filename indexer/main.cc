@@ -1,20 +1,105 @@
+// indexer: flags -> options -> run. All logic lives in core/.
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
-#include <nlohmann/json.hpp>
-#include "io/document_reader.h"
-#include "io/input_error.h"
-#include "model/item_json.h"
-#include "parse/agenda_parser.h"
-#include "parse/manifest.h"
+#include <xapian.h>
+
+#include "index/index_writer.h"
+#include "indexer/dry_run.h"
+#include "io/file_walker.h"
+
+namespace po = boost::program_options;
 using namespace sagsoeg;
+
+namespace {
+
+const char* const kUsage = R"(Usage: indexer [OPTIONS] PATH...
+
+Indexes Danish committee documents (minutes, agendas, agreements) into a
+Xapian database, one document per agenda item. PATH may be files or folders
+(read recursively: .txt .md .html .htm and their .gz).
+
+Exit status: 0 all files indexed; 1 some files failed (they are named on
+stderr, everything else was indexed); 2 a usage or database error.
+
+Options)";
+
+std::string default_db() {
+  const char* env = std::getenv("SAGSOEG_DB");
+  return env && *env ? env : "var/db";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-  for (int i = 1; i < argc; ++i) {
-    std::string p = argv[i];
-    try {
-      auto doc = read_document(p);
-      auto dir = p.substr(0, p.rfind('/') == std::string::npos ? 0 : p.rfind('/'));
-      Manifest m = Manifest::load_from_dir(dir.empty() ? "." : dir);
-      auto parsed = parse_agenda(doc.text, p.substr(p.rfind('/') + 1), m.find(p));
-      for (auto& it : parsed.items) std::cout << item_to_json(it).dump() << "\n";
-    } catch (const InputError& e) { std::cerr << p << ":" << e.line() << ": " << e.what() << "\n"; }
+  po::options_description opts(kUsage);
+  IndexOptions options;
+  std::vector<std::string> paths;
+  opts.add_options()("help,h", "show this help")(
+      "db", po::value<std::string>(&options.db_path)->default_value(default_db()),
+      "database folder (default: $SAGSOEG_DB or var/db)")(
+      "dry-run", "parse only, write no database; print the items")(
+      "json", "with --dry-run: one JSON object per item (JSON Lines)")(
+      "rebuild", "start the database over")(
+      "prune", "remove items of files that are gone (default when every PATH is a folder)")(
+      "no-prune", "keep items of files that are gone")(
+      "threads", po::value<unsigned>(&options.threads)->default_value(0), "parser threads (0 = cores - 1)")(
+      "batch", po::value<size_t>(&options.batch_items)->default_value(4000), "items per committed transaction")(
+      "max-mb", po::value<size_t>()->default_value(256), "largest file or expanded .gz accepted, in MB")(
+      "quiet,q", "no progress bar and no summary");
+  po::options_description hidden;
+  hidden.add_options()("path", po::value<std::vector<std::string>>(&paths));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description positional;
+  positional.add("path", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "indexer: " << e.what() << "\n";
+    return 2;
   }
+  if (vm.count("help")) {
+    std::cout << opts << "\n";
+    return 0;
+  }
+  if (paths.empty()) {
+    std::cerr << "indexer: no PATH given (try --help)\n";
+    return 2;
+  }
+  options.limits.max_bytes = vm["max-mb"].as<size_t>() << 20;
+  options.rebuild = vm.count("rebuild") > 0;
+  bool all_dirs = true;
+  for (const auto& p : paths) all_dirs = all_dirs && std::filesystem::is_directory(p);
+  options.prune = vm.count("prune") || (all_dirs && !vm.count("no-prune"));
+  const bool quiet = vm.count("quiet") > 0;
+  options.progress = !quiet && isatty(STDERR_FILENO);
+
+  const WalkResult walk = walk_inputs(paths);
+  for (const auto& e : walk.errors) std::cerr << "indexer: " << e << "\n";
+  if (vm.count("dry-run")) {
+    const size_t failed = print_dry_run(walk.files, options.limits, vm.count("json") > 0, std::cout, std::cerr);
+    return failed || !walk.errors.empty() ? 1 : 0;
+  }
+  try {
+    const IndexStats s = run_indexer(walk.files, options, std::cerr);
+    if (!quiet)
+      std::cerr << "indexer: " << s.files << " files (" << s.indexed << " indexed, " << s.unchanged
+                << " unchanged, " << s.failed << " failed, " << s.removed << " removed), "
+                << s.items_public + s.items_confidential << " items (" << s.items_public << " public, "
+                << s.items_confidential << " confidential) in " << s.seconds << " s, "
+                << (s.seconds > 0 ? static_cast<long>((s.items_public + s.items_confidential) / s.seconds) : 0)
+                << " items/s -> " << options.db_path << "\n";
+    return s.failed || !walk.errors.empty() ? 1 : 0;
+  } catch (const Xapian::Error& e) {
+    std::cerr << "indexer: " << options.db_path << ": " << e.get_description() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "indexer: " << e.what() << "\n";
+  }
+  return 2;
 }

@@ -97,7 +97,7 @@ DocumentText decode_document(std::string_view bytes, std::string_view name,
   return doc;
 }
 
-DocumentText read_document(const std::string& path, const ReadLimits& limits) {
+std::string read_file_bytes(const std::string& path, const ReadLimits& limits) {
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) throw InputError(std::strerror(errno));
   if (!S_ISREG(st.st_mode)) throw InputError("not a regular file");
@@ -110,7 +110,11 @@ DocumentText read_document(const std::string& path, const ReadLimits& limits) {
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (in.gcount() != static_cast<std::streamsize>(bytes.size()))
     throw InputError("read error (file changed while reading?)");
-  return decode_document(bytes, path, limits);
+  return bytes;
+}
+
+DocumentText read_document(const std::string& path, const ReadLimits& limits) {
+  return decode_document(read_file_bytes(path, limits), path, limits);
 }
 
 }  // namespace sagsoeg

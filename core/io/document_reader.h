@@ -29,6 +29,9 @@ bool is_indexable_name(std::string_view file_name);
 DocumentText decode_document(std::string_view bytes, std::string_view name,
                              const ReadLimits& limits = {});
 
+/// Reads a file's raw bytes. Throws InputError (unreadable, too large, not a file).
+std::string read_file_bytes(const std::string& path, const ReadLimits& limits = {});
+
 /// Reads and decodes a file. Throws InputError (unreadable, too large, ...).
 DocumentText read_document(const std::string& path, const ReadLimits& limits = {});
 

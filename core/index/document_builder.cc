@@ -1,0 +1,147 @@
+#include "index/document_builder.h"
+
+#include <nlohmann/json.hpp>
+
+#include "index/schema.h"
+#include "io/gzip.h"
+#include "model/item_json.h"
+#include "parse/case_id.h"
+#include "util/utf8.h"
+
+namespace sagsoeg {
+
+namespace {
+
+void add_boolean(Xapian::Document& doc, const char* prefix, const std::string& value) {
+  if (value.empty()) return;
+  std::string term = std::string(prefix) + value;
+  if (term.size() > 240) term = std::string(prefix) + fnv1a_hex(value);
+  doc.add_boolean_term(term);
+}
+
+std::string digits_only(const std::string& s) {
+  std::string d;
+  for (char c : s)
+    if (c >= '0' && c <= '9') d += c;
+  return d;
+}
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(const TextPipeline& pipeline, const TopicVocabulary& topics)
+    : topics_(topics), tg_(pipeline.make_term_generator(stopper_)) {}
+
+std::string DocumentBuilder::id_term(const std::string& item_id) {
+  std::string term = std::string(schema::kId) + item_id;
+  if (term.size() > 240) term = std::string(schema::kId) + fnv1a_hex(item_id);
+  return term;
+}
+
+std::string DocumentBuilder::source_term(const std::string& source) {
+  std::string term = std::string(schema::kSource) + source;
+  if (term.size() > 240) term = std::string(schema::kSource) + fnv1a_hex(source);
+  return term;
+}
+
+Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
+  Xapian::Document doc;
+  tg_.set_document(doc);
+  const DocumentMeta& m = item.meta;
+
+  // Ranked text: title, decision and resumé weigh more than the body; each
+  // field also goes under its own prefix for titel:/beslutning:/resume: queries.
+  if (!item.is_confidential()) {
+    tg_.index_text(item.title, schema::kTitleWeight);
+    tg_.index_text(item.title, 1, schema::kTitle);
+    for (const Section& s : item.sections) {
+      tg_.increase_termpos();
+      Xapian::termcount weight = schema::kBodyWeight;
+      const char* prefix = nullptr;
+      if (s.name == "decision") weight = schema::kDecisionWeight, prefix = schema::kDecision;
+      if (s.name == "resume") weight = schema::kResumeWeight, prefix = schema::kResume;
+      if (s.name == "indstilling") prefix = schema::kIndstilling;
+      if (s.name != "journalnummer" && s.name != "kontakt") tg_.index_text(s.text, weight);
+      // Field copies without positions: they serve field filters and cost
+      // little space; phrase search uses the positional unprefixed text.
+      if (prefix) tg_.index_text_without_positions(s.text, 1, prefix);
+    }
+  }
+
+  // Filters. Case IDs are exact terms so EMN-2024-01240 is one term, not a
+  // phrase of numbers.
+  doc.add_boolean_term(id_term(item.id()));
+  doc.add_boolean_term(source_term(m.source));
+  add_boolean(doc, schema::kCommittee, to_lower_latin(m.committee));
+  add_boolean(doc, schema::kOrganisation, to_lower_latin(m.organisation));
+  if (!item.case_id.empty()) {
+    // wdf 1 rather than a boolean term: a case ID typed as text also ranks.
+    doc.add_term(std::string(schema::kCase) + item.case_id, 2);
+    if (is_journal_number(item.case_id)) add_boolean(doc, schema::kJournal, digits_only(item.case_id));
+  }
+  for (const std::string& ref : item.case_refs) doc.add_term(std::string(schema::kCaseRef) + ref, 1);
+  if (m.date.size() == 10) {
+    const std::string ymd = m.date.substr(0, 4) + m.date.substr(5, 2) + m.date.substr(8, 2);
+    add_boolean(doc, schema::kDay, ymd);
+    add_boolean(doc, schema::kMonth, ymd.substr(0, 6));
+    add_boolean(doc, schema::kYear, ymd.substr(0, 4));
+    doc.add_value(schema::kSlotDate, ymd);
+    doc.add_value(schema::kSlotYear, ymd.substr(0, 4));
+  }
+  add_boolean(doc, schema::kType, item.type);
+  add_boolean(doc, schema::kKind, m.kind);
+  add_boolean(doc, schema::kAccess, access_name(item.access));
+
+  std::vector<std::string> topic_slugs;
+  if (!item.is_confidential()) {
+    for (int t : topics_.assign(doc)) {
+      const Topic& topic = topics_.topics()[static_cast<size_t>(t)];
+      topic_slugs.push_back(topic.slug);
+      add_boolean(doc, schema::kTopic, topic.slug);
+      doc.add_value(schema::kSlotTopicFirst + static_cast<Xapian::valueno>(t), "1");
+    }
+  }
+
+  doc.add_value(schema::kSlotCommittee, m.committee);
+  doc.add_value(schema::kSlotOrganisation, m.organisation);
+  doc.add_value(schema::kSlotType, item.type);
+  doc.add_value(schema::kSlotCase, item.case_id);
+  doc.add_value(schema::kSlotKind, m.kind);
+  doc.add_value(schema::kSlotAccess, access_name(item.access));
+  doc.add_value(schema::kSlotItemNumber, Xapian::sortable_serialise(item.number));
+  doc.add_value(schema::kSlotSource, m.source);
+  doc.set_data(encode_document_data(item, topic_slugs));
+  return doc;
+}
+
+std::string encode_document_data(const AgendaItem& item, const std::vector<std::string>& topic_slugs) {
+  AgendaItem meta_only = item;
+  meta_only.sections.clear();
+  nlohmann::json j = item_to_json(meta_only);
+  j.erase("sections");
+  j.erase("text");
+  j.erase("decision");
+  j["topics"] = topic_slugs;
+  std::string data = j.dump();
+  if (!item.is_confidential() && !item.sections.empty()) {
+    nlohmann::json sections = nlohmann::json::array();
+    for (const Section& s : item.sections) sections.push_back({s.name, s.heading, s.text});
+    data += '\0';
+    data += deflate_bytes(sections.dump());
+  }
+  return data;
+}
+
+AgendaItem decode_document_data(const std::string& data, std::vector<std::string>* topics, bool with_text) {
+  const size_t nul = data.find('\0');
+  const nlohmann::json j = nlohmann::json::parse(data.substr(0, nul));
+  AgendaItem item = item_from_json(j);
+  if (topics && j.contains("topics")) *topics = j["topics"].get<std::vector<std::string>>();
+  if (with_text && nul != std::string::npos && !item.is_confidential()) {
+    const nlohmann::json sections = nlohmann::json::parse(inflate_bytes(std::string_view(data).substr(nul + 1)));
+    for (const auto& s : sections)
+      item.sections.push_back({s[0].get<std::string>(), s[1].get<std::string>(), s[2].get<std::string>()});
+  }
+  return item;
+}
+
+}  // namespace sagsoeg

@@ -1,0 +1,42 @@
+// The only code that turns an agenda item into Xapian terms, values and
+// document data. Prefixes and slots come from schema.h.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+
+#include "index/topics.h"
+#include "model/agenda_item.h"
+#include "text/text_pipeline.h"
+
+namespace sagsoeg {
+
+/// Builds documents; one per thread (it owns a TermGenerator).
+class DocumentBuilder {
+ public:
+  DocumentBuilder(const TextPipeline& pipeline, const TopicVocabulary& topics);
+
+  /// The Xapian document for an item. A confidential item gets its metadata
+  /// terms (item number, case ID, meeting) and no text at all.
+  Xapian::Document build(const AgendaItem& item);
+
+  /// Lower-cased, at most 240 bytes (Xapian's term limit is 245).
+  static std::string id_term(const std::string& item_id);
+  static std::string source_term(const std::string& source);
+
+ private:
+  const TopicVocabulary& topics_;
+  std::unique_ptr<Xapian::Stopper> stopper_;
+  Xapian::TermGenerator tg_;
+};
+
+/// Document data: item metadata as JSON, then NUL, then the zlib-compressed
+/// JSON of the sections (absent for confidential items).
+std::string encode_document_data(const AgendaItem& item, const std::vector<std::string>& topic_slugs);
+/// Metadata and sections back as an item; `topics` receives the slugs.
+AgendaItem decode_document_data(const std::string& data, std::vector<std::string>* topics = nullptr,
+                                bool with_text = true);
+
+}  // namespace sagsoeg

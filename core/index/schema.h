@@ -1,0 +1,61 @@
+// THE place for term prefixes, value slots and metadata keys. The document
+// builder writes them and the query builder reads them; nothing else spells
+// a prefix or a slot number.
+#pragma once
+
+#include <xapian.h>
+
+namespace sagsoeg::schema {
+
+// Free-text fields (positional, stemmed). Unprefixed terms hold all public
+// text; these prefixes let a query target one field.
+inline constexpr const char* kTitle = "S";
+inline constexpr const char* kDecision = "XD";
+inline constexpr const char* kResume = "XR";
+inline constexpr const char* kIndstilling = "XI";
+
+// Boolean filter terms (values lower-cased unless said otherwise).
+inline constexpr const char* kId = "Q";            ///< unique item ID "<source>:<n>"
+inline constexpr const char* kSource = "XSRC";     ///< source file (whole-file replace/delete)
+inline constexpr const char* kCommittee = "XCOM";  ///< committee, lower case
+inline constexpr const char* kOrganisation = "XORG";
+inline constexpr const char* kCase = "XCASE";      ///< own case ID / journal number, upper case
+inline constexpr const char* kCaseRef = "XREF";    ///< referenced case IDs, upper case
+inline constexpr const char* kJournal = "XJ";      ///< journal number (digits)
+inline constexpr const char* kDay = "D";           ///< YYYYMMDD
+inline constexpr const char* kMonth = "M";         ///< YYYYMM
+inline constexpr const char* kYear = "Y";          ///< YYYY
+inline constexpr const char* kType = "XTYPE";      ///< orientering | beslutning | drøftelse
+inline constexpr const char* kKind = "K";          ///< referat | dagsorden | aftale
+inline constexpr const char* kAccess = "XACC";     ///< public | confidential
+inline constexpr const char* kTopic = "XTOPIC";    ///< topic slug
+
+// Weights of the free-text fields in the unprefixed (ranked) text: title
+// above decision and resumé above the rest of the body.
+inline constexpr Xapian::termcount kTitleWeight = 6;
+inline constexpr Xapian::termcount kDecisionWeight = 3;
+inline constexpr Xapian::termcount kResumeWeight = 2;
+inline constexpr Xapian::termcount kBodyWeight = 1;
+
+// Value slots.
+enum Slot : Xapian::valueno {
+  kSlotDate = 0,       ///< YYYYMMDD, sortable; what DateRangeProcessor reads
+  kSlotCommittee = 1,  ///< as written
+  kSlotYear = 2,       ///< YYYY
+  kSlotType = 3,
+  kSlotCase = 4,       ///< own case ID
+  kSlotKind = 5,
+  kSlotAccess = 6,
+  kSlotItemNumber = 7,  ///< Xapian::sortable_serialise(number)
+  kSlotSource = 8,
+  kSlotOrganisation = 9,
+  kSlotTopicFirst = 20,  ///< one slot per topic (value "1"), for ValueCountMatchSpy
+};
+
+// Database metadata keys.
+inline constexpr const char* kMetaPipeline = "sagsoeg:pipeline";
+inline constexpr const char* kMetaSchema = "sagsoeg:schema";
+inline constexpr const char* kMetaFilePrefix = "sagsoeg:file:";  ///< + source -> content hash
+inline constexpr const char* kSchemaVersion = "1";
+
+}  // namespace sagsoeg::schema

@@ -1,0 +1,48 @@
+#include "text/danish_stemmer.h"
+
+#include <libstemmer.h>
+
+#include <stdexcept>
+
+#include "io/input_error.h"
+#include "util/utf8.h"
+
+namespace sagsoeg {
+
+StemOverrides parse_stem_overrides(const std::string& text) {
+  StemOverrides overrides;
+  int line_no = 0;
+  for (std::string_view line : split_lines(text)) {
+    ++line_no;
+    line = trim(line);
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string_view::npos)
+      throw InputError("stem overrides: expected 'word<TAB>stem'", line_no);
+    overrides[std::string(trim(line.substr(0, tab)))] = std::string(trim(line.substr(tab + 1)));
+  }
+  return overrides;
+}
+
+DanishStemmer::DanishStemmer(StemOverrides overrides)
+    : stemmer_(sb_stemmer_new("danish", "UTF_8")), overrides_(std::move(overrides)) {
+  if (!stemmer_) throw std::runtime_error("libstemmer has no Danish stemmer");
+}
+
+DanishStemmer::~DanishStemmer() { sb_stemmer_delete(stemmer_); }
+
+std::string DanishStemmer::operator()(const std::string& word) {
+  auto it = overrides_.find(word);
+  if (it != overrides_.end()) return it->second;
+  const sb_symbol* stemmed = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
+                                             static_cast<int>(word.size()));
+  if (!stemmed) return word;  // out of memory in libstemmer: fall back to the word
+  return std::string(reinterpret_cast<const char*>(stemmed),
+                     static_cast<size_t>(sb_stemmer_length(stemmer_)));
+}
+
+std::string DanishStemmer::get_description() const {
+  return "snowball-danish+" + std::to_string(overrides_.size()) + "-overrides";
+}
+
+}  // namespace sagsoeg

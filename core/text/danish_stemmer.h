@@ -1,0 +1,39 @@
+// Snowball's Danish stemmer (libstemmer) as a Xapian stemmer, with a small
+// override list for words it over-stems. TermGenerator and QueryParser are
+// both given this stemmer, so index and queries stem identically.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+struct sb_stemmer;
+
+namespace sagsoeg {
+
+using StemOverrides = std::map<std::string, std::string>;
+
+/// Parses "word<TAB>stem" lines ('#' comments). Throws InputError on a bad line.
+StemOverrides parse_stem_overrides(const std::string& text);
+
+class DanishStemmer : public Xapian::StemImplementation {
+ public:
+  /// Throws std::runtime_error if libstemmer has no Danish algorithm, so a
+  /// DanishStemmer can never exist in a state that silently does nothing.
+  explicit DanishStemmer(StemOverrides overrides);
+  ~DanishStemmer() override;
+  DanishStemmer(const DanishStemmer&) = delete;
+  DanishStemmer& operator=(const DanishStemmer&) = delete;
+
+  /// Stems a lower-case word. Not thread-safe: one stemmer per thread.
+  std::string operator()(const std::string& word) override;
+  std::string get_description() const override;
+
+ private:
+  sb_stemmer* stemmer_;
+  StemOverrides overrides_;
+};
+
+}  // namespace sagsoeg

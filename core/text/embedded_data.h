@@ -1,0 +1,9 @@
+// The editable data files, embedded at build time (see cmake/Embed.cmake).
+#pragma once
+
+namespace sagsoeg {
+extern const char* const kStopwordsText;      ///< stopwords/danish.txt
+extern const char* const kStemOverridesText;  ///< data/stem_overrides.tsv
+extern const char* const kTopicsText;         ///< data/topics.tsv
+extern const char* const kSynonymsText;       ///< data/synonyms.tsv
+}  // namespace sagsoeg

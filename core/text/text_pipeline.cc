@@ -1,0 +1,106 @@
+#include "text/text_pipeline.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "text/embedded_data.h"
+#include "util/utf8.h"
+
+namespace sagsoeg {
+
+namespace {
+
+class SetStopper : public Xapian::Stopper {
+ public:
+  explicit SetStopper(const std::unordered_set<std::string>& words) : words_(words) {}
+  bool operator()(const std::string& term) const override { return words_.count(term) != 0; }
+  std::string get_description() const override { return "sagsoeg-danish-stopper"; }
+
+ private:
+  const std::unordered_set<std::string>& words_;
+};
+
+}  // namespace
+
+std::string fnv1a_hex(std::string_view data) {
+  uint64_t h = 1469598103934665603ULL;
+  for (char c : data) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+const TextPipeline& TextPipeline::standard() {
+  static const TextPipeline pipeline(kStopwordsText, kStemOverridesText);
+  return pipeline;
+}
+
+TextPipeline::TextPipeline(const std::string& stopwords_text, const std::string& overrides_text)
+    : overrides_(parse_stem_overrides(overrides_text)) {
+  for (std::string_view line : split_lines(stopwords_text)) {
+    line = trim(line);
+    if (!line.empty() && line[0] != '#') stopwords_.insert(to_lower_latin(line));
+  }
+  std::vector<std::string> sorted(stopwords_.begin(), stopwords_.end());
+  std::sort(sorted.begin(), sorted.end());
+  std::string stop_joined;
+  for (const auto& w : sorted) stop_joined += w + "\n";
+  std::string over_joined;
+  for (const auto& [w, s] : overrides_) over_joined += w + "\t" + s + "\n";
+  version_ = "sagsoeg-text-1;xapian-" + std::string(Xapian::version_string()) +
+             ";stemmer=snowball-danish;stop=" + fnv1a_hex(stop_joined).substr(0, 8) +
+             ";overrides=" + fnv1a_hex(over_joined).substr(0, 8);
+}
+
+Xapian::Stem TextPipeline::make_stemmer() const { return Xapian::Stem(new DanishStemmer(overrides_)); }
+
+std::unique_ptr<Xapian::Stopper> TextPipeline::make_stopper() const {
+  return std::make_unique<SetStopper>(stopwords_);
+}
+
+bool TextPipeline::is_stopword(const std::string& lower_word) const {
+  return stopwords_.count(lower_word) != 0;
+}
+
+Xapian::TermGenerator TextPipeline::make_term_generator(std::unique_ptr<Xapian::Stopper>& keep) const {
+  keep = make_stopper();
+  Xapian::TermGenerator tg;
+  tg.set_stemmer(make_stemmer());
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  tg.set_stopper(keep.get());
+  tg.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+  return tg;
+}
+
+void TextPipeline::configure(Xapian::QueryParser& qp, std::unique_ptr<Xapian::Stopper>& keep) const {
+  keep = make_stopper();
+  qp.set_stemmer(make_stemmer());
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  qp.set_stopper(keep.get());
+}
+
+std::vector<AnalyzedToken> TextPipeline::analyze(const std::string& text) const {
+  // Run the real TermGenerator and read its positions back: what --analyze
+  // shows is by construction what the indexer indexes.
+  std::unique_ptr<Xapian::Stopper> stopper;
+  Xapian::TermGenerator tg = make_term_generator(stopper);
+  Xapian::Document doc;
+  tg.set_document(doc);
+  tg.index_text(text);
+  std::vector<std::pair<Xapian::termpos, std::string>> positioned;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (!term.empty() && term[0] == 'Z') continue;
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) positioned.emplace_back(*p, term);
+  }
+  std::sort(positioned.begin(), positioned.end());
+  Xapian::Stem stem = make_stemmer();
+  std::vector<AnalyzedToken> tokens;
+  for (const auto& [pos, term] : positioned) tokens.push_back({term, stem(term), is_stopword(term)});
+  return tokens;
+}
+
+}  // namespace sagsoeg
