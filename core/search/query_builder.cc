@@ -1,0 +1,238 @@
+#include "search/query_builder.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "index/schema.h"
+#include "index/topics.h"
+#include "parse/case_id.h"
+#include "parse/danish_date.h"
+#include "util/utf8.h"
+
+namespace sagsoeg {
+
+namespace {
+
+Xapian::Query no_match() { return Xapian::Query::MatchNothing; }
+
+std::string upper_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// udvalg:/committee: -- matches every committee whose name contains the
+// text (case-insensitive), so "udvalg:nære" works as well as the full name.
+class CommitteeProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit CommitteeProcessor(const Xapian::Database& db) : db_(db) {}
+  Xapian::Query operator()(const std::string& text) override {
+    const std::string want = to_lower_latin(trim(text));
+    std::vector<Xapian::Query> terms;
+    const std::string prefix = schema::kCommittee;
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t)
+      if ((*t).find(want, prefix.size()) != std::string::npos) terms.emplace_back(*t);
+    if (terms.empty()) return no_match();
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+ private:
+  const Xapian::Database& db_;
+};
+
+// sag:/case: -- the item's own case ID or journal number. With
+// `with_refs` (a bare ID typed in the query) items that refer to the case
+// match as well.
+class CaseProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit CaseProcessor(bool with_refs) : with_refs_(with_refs) {}
+  Xapian::Query operator()(const std::string& text) override {
+    const std::string id = upper_ascii(std::string(trim(text)));
+    std::vector<Xapian::Query> q{Xapian::Query(schema::kCase + id)};
+    if (with_refs_) q.emplace_back(schema::kCaseRef + id);
+    if (is_journal_number(id)) {
+      std::string digits;
+      for (char c : id)
+        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+      q.emplace_back(schema::kJournal + digits);
+      if (with_refs_) q.emplace_back(id);  // the number as plain text
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, q.begin(), q.end());
+  }
+
+ private:
+  bool with_refs_;
+};
+
+class TopicProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& text) override {
+    const TopicVocabulary& v = TopicVocabulary::standard();
+    int t = v.find(std::string(trim(text)));
+    if (t < 0) {
+      // a prefix of a slug or label: emne:psyk, emne:palliation
+      const std::string want = to_lower_latin(trim(text));
+      for (size_t i = 0; i < v.topics().size() && t < 0; ++i)
+        if (starts_with(v.topics()[i].slug, want) || starts_with(to_lower_latin(v.topics()[i].label), want))
+          t = static_cast<int>(i);
+    }
+    if (t < 0) throw QueryError("unknown topic '" + text + "' (see `searcher --topics`)");
+    return Xapian::Query(schema::kTopic + v.topics()[static_cast<size_t>(t)].slug);
+  }
+};
+
+class TypeProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& text) override {
+    const std::string t = to_lower_latin(trim(text));
+    if (starts_with(t, "orient")) return Xapian::Query(std::string(schema::kType) + "orientering");
+    if (starts_with(t, "besl") || starts_with(t, "decision")) return Xapian::Query(std::string(schema::kType) + "beslutning");
+    if (starts_with(t, "drøft") || starts_with(t, "droeft") || starts_with(t, "droft") || starts_with(t, "discuss"))
+      return Xapian::Query(std::string(schema::kType) + "drøftelse");
+    throw QueryError("unknown type '" + text + "': use orientering, beslutning or drøftelse");
+  }
+};
+
+class PlainPrefixProcessor : public Xapian::FieldProcessor {
+ public:
+  PlainPrefixProcessor(const char* prefix, bool lower) : prefix_(prefix), lower_(lower) {}
+  Xapian::Query operator()(const std::string& text) override {
+    const std::string v = lower_ ? to_lower_latin(trim(text)) : std::string(trim(text));
+    return Xapian::Query(prefix_ + v);
+  }
+
+ private:
+  std::string prefix_;
+  bool lower_;
+};
+
+}  // namespace
+
+std::string date_to_slot_value(const std::string& date, const std::string& what) {
+  const std::string iso = parse_date_prefix(date);
+  if (date.size() == 4 && std::all_of(date.begin(), date.end(), ::isdigit)) return date;  // a year
+  if (iso.empty() || trim(date).size() > 10)
+    throw QueryError(what + ": '" + date + "' is not a date (use YYYY-MM-DD)");
+  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+}
+
+struct QueryBuilder::Impl {
+  const Xapian::Database& db;
+  std::unique_ptr<Xapian::Stopper> stopper;
+  Xapian::QueryParser qp;
+
+  Impl(const Xapian::Database& database, const TextPipeline& pipeline) : db(database) {
+    pipeline.configure(qp, stopper);
+    qp.set_database(db);
+    qp.add_prefix("titel", schema::kTitle);
+    qp.add_prefix("title", schema::kTitle);
+    qp.add_prefix("beslutning", schema::kDecision);
+    qp.add_prefix("decision", schema::kDecision);
+    qp.add_prefix("resume", schema::kResume);
+    qp.add_prefix("resumé", schema::kResume);
+    qp.add_prefix("summary", schema::kResume);
+    qp.add_prefix("indstilling", schema::kIndstilling);
+    qp.add_prefix("recommendation", schema::kIndstilling);
+    for (const char* f : {"udvalg", "committee"}) qp.add_boolean_prefix(f, new CommitteeProcessor(db));
+    for (const char* f : {"sag", "case"}) qp.add_boolean_prefix(f, new CaseProcessor(false));
+    qp.add_boolean_prefix("caseref", new CaseProcessor(true));
+    for (const char* f : {"emne", "topic"}) qp.add_boolean_prefix(f, new TopicProcessor());
+    qp.add_boolean_prefix("type", new TypeProcessor());
+    for (const char* f : {"år", "aar", "year"}) qp.add_boolean_prefix(f, new PlainPrefixProcessor(schema::kYear, false));
+    for (const char* f : {"art", "kind"}) qp.add_boolean_prefix(f, new PlainPrefixProcessor(schema::kKind, true));
+    for (const char* f : {"organisation", "org"})
+      qp.add_boolean_prefix(f, new PlainPrefixProcessor(schema::kOrganisation, true));
+    for (const char* f : {"dato:", "date:"})
+      qp.add_rangeprocessor(new Xapian::DateRangeProcessor(schema::kSlotDate, f));
+    qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  }
+
+  Xapian::Query parse(const std::string& q, Xapian::Query::op default_op, unsigned extra_flags) {
+    qp.set_default_op(default_op);
+    const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                           Xapian::QueryParser::FLAG_PURE_NOT | extra_flags;
+    try {
+      return qp.parse_query(q, flags);
+    } catch (const Xapian::QueryParserError& e) {
+      throw QueryError("cannot parse query '" + q + "': " + e.get_msg());
+    }
+  }
+};
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const TextPipeline& pipeline)
+    : impl_(std::make_unique<Impl>(db, pipeline)) {}
+QueryBuilder::~QueryBuilder() = default;
+
+std::string QueryBuilder::protect_case_ids(const std::string& query) {
+  std::string out;
+  bool in_quotes = false;
+  size_t i = 0;
+  while (i < query.size()) {
+    if (query[i] == ' ' || query[i] == '\t') {
+      out += query[i++];
+      continue;
+    }
+    size_t end = query.find_first_of(" \t", i);
+    if (end == std::string::npos) end = query.size();
+    std::string token = query.substr(i, end - i);
+    i = end;
+    const size_t quotes = static_cast<size_t>(std::count(token.begin(), token.end(), '"'));
+    if (!in_quotes && quotes == 0 && token.find(':') == std::string::npos) {
+      size_t b = 0, e = token.size();
+      while (b < e && (token[b] == '(' || token[b] == '+' || token[b] == '-')) ++b;
+      while (e > b && (token[e - 1] == ')' || token[e - 1] == ',' || token[e - 1] == '.')) --e;
+      const std::string core = token.substr(b, e - b);
+      if (is_case_id(upper_ascii(core)) || is_journal_number(core)) token = token.substr(0, b) + "caseref:" + core + token.substr(e);
+    }
+    if (quotes % 2 == 1) in_quotes = !in_quotes;
+    out += token;
+  }
+  return out;
+}
+
+Xapian::Query QueryBuilder::filter_query(const SearchRequest& r) {
+  std::vector<Xapian::Query> filters;
+  if (!r.committee.empty()) filters.push_back(CommitteeProcessor(impl_->db)(r.committee));
+  if (!r.case_id.empty()) filters.push_back(CaseProcessor(false)(r.case_id));
+  if (!r.topic.empty()) filters.push_back(TopicProcessor()(r.topic));
+  if (!r.type.empty()) filters.push_back(TypeProcessor()(r.type));
+  if (!r.from.empty() || !r.to.empty()) {
+    std::string from = r.from.empty() ? "00000000" : date_to_slot_value(r.from, "--from");
+    std::string to = r.to.empty() ? "99999999" : date_to_slot_value(r.to, "--to");
+    if (from.size() == 4) from += "0101";
+    if (to.size() == 4) to += "1231";
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, from, to);
+  }
+  if (!r.include_confidential) filters.emplace_back(std::string(schema::kAccess) + "public");
+  if (filters.empty()) return Xapian::Query();
+  return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
+}
+
+BuiltQuery QueryBuilder::build(const SearchRequest& r) {
+  BuiltQuery built;
+  const std::string text = protect_case_ids(std::string(trim(r.query)));
+  Xapian::Query user;
+  if (!text.empty()) {
+    // An item matching all the words must rank above one matching some:
+    // OR of the AND-query (weight scaled up) and the OR-query.
+    Xapian::Query any = impl_->parse(text, Xapian::Query::OP_OR,
+                                     r.spelling ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0);
+    if (r.spelling) built.corrected = impl_->qp.get_corrected_query_string();
+    Xapian::Query every = impl_->parse(text, Xapian::Query::OP_AND, 0);
+    if (every.get_description() == any.get_description()) {
+      user = any;
+    } else {
+      user = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, every, 4.0), any);
+    }
+    built.has_text = !any.empty();
+  }
+  Xapian::Query filter = filter_query(r);
+  if (user.empty()) {
+    built.query = filter.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0);
+    built.has_text = false;
+  } else {
+    built.query = filter.empty() ? user : Xapian::Query(Xapian::Query::OP_FILTER, user, filter);
+  }
+  return built;
+}
+
+}  // namespace sagsoeg

@@ -1,0 +1,49 @@
+// From the user's query string and filters to a Xapian::Query: Danish and
+// English field prefixes, date ranges, case IDs kept whole, filters as flags.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "search/search_request.h"
+#include "text/text_pipeline.h"
+
+namespace sagsoeg {
+
+struct BuiltQuery {
+  Xapian::Query query;
+  bool has_text = false;  ///< false: filters only (browse, newest first)
+  std::string corrected;  ///< spelling-corrected query string, or empty
+};
+
+class QueryBuilder {
+ public:
+  /// `db` is used for wildcards, committee names and spelling; it must
+  /// outlive the builder.
+  QueryBuilder(const Xapian::Database& db, const TextPipeline& pipeline);
+  ~QueryBuilder();
+  QueryBuilder(const QueryBuilder&) = delete;
+  QueryBuilder& operator=(const QueryBuilder&) = delete;
+
+  /// Throws QueryError for malformed queries and bad filter values.
+  BuiltQuery build(const SearchRequest& request);
+
+  /// Query string with bare case IDs and journal numbers turned into
+  /// `caseref:` terms, so EMN-2024-01240 is not parsed as a phrase of numbers.
+  static std::string protect_case_ids(const std::string& query);
+
+  /// Filter for the flags (--committee, --case, --topic, --type, --from, --to).
+  Xapian::Query filter_query(const SearchRequest& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// "2024-01-31" -> "20240131"; throws QueryError naming the flag otherwise.
+std::string date_to_slot_value(const std::string& date, const std::string& what);
+
+}  // namespace sagsoeg

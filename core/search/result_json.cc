@@ -1,0 +1,87 @@
+#include "search/result_json.h"
+
+#include <cmath>
+
+namespace sagsoeg {
+
+namespace {
+
+nlohmann::json null_if_empty(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+
+}  // namespace
+
+nlohmann::json hit_to_json(const SearchHit& hit) {
+  const AgendaItem& it = hit.item;
+  const bool closed = it.is_confidential();
+  nlohmann::json j;
+  j["rank"] = hit.rank;
+  j["score"] = std::round(hit.score * 1000.0) / 1000.0;
+  j["id"] = it.id();
+  j["source"] = it.meta.source;
+  j["item"] = it.number;
+  j["title"] = closed ? "" : it.title;
+  j["date"] = null_if_empty(it.meta.date);
+  j["committee"] = null_if_empty(it.meta.committee);
+  j["organisation"] = null_if_empty(it.meta.organisation);
+  j["case_id"] = null_if_empty(it.case_id);
+  j["type"] = closed ? nlohmann::json() : null_if_empty(it.type);
+  j["kind"] = null_if_empty(it.meta.kind);
+  j["topics"] = closed ? std::vector<std::string>{} : hit.topics;
+  j["access"] = access_name(it.access);
+  j["snippet"] = closed ? "" : hit.snippet;
+  return j;
+}
+
+nlohmann::json response_to_json(const SearchResponse& r) {
+  nlohmann::json j;
+  j["query"] = r.query;
+  j["total"] = r.total;
+  j["offset"] = r.offset;
+  j["limit"] = r.limit;
+  j["results"] = nlohmann::json::array();
+  for (const SearchHit& h : r.hits) j["results"].push_back(hit_to_json(h));
+  j["facets"] = nlohmann::json::object();
+  for (const auto& [name, values] : r.facets) {
+    nlohmann::json arr = nlohmann::json::array();
+    for (const FacetValue& v : values) arr.push_back({{"value", v.value}, {"count", v.count}});
+    j["facets"][name] = arr;
+  }
+  j["suggestion"] = null_if_empty(r.suggestion);
+  return j;
+}
+
+nlohmann::json case_history_to_json(const std::string& case_id, const std::vector<SearchHit>& hits) {
+  nlohmann::json j;
+  j["case_id"] = case_id;
+  j["total"] = hits.size();
+  j["results"] = nlohmann::json::array();
+  for (const SearchHit& h : hits) {
+    nlohmann::json r = hit_to_json(h);
+    r["decision"] = h.item.is_confidential() ? nlohmann::json() : null_if_empty(h.item.decision());
+    j["results"].push_back(r);
+  }
+  return j;
+}
+
+nlohmann::json item_detail_to_json(const AgendaItem& item) {
+  SearchHit hit;
+  hit.item = item;
+  nlohmann::json j = hit_to_json(hit);
+  j.erase("rank");
+  j.erase("score");
+  j.erase("snippet");
+  j.erase("topics");
+  j["case_refs"] = item.is_confidential() ? std::vector<std::string>{} : item.case_refs;
+  j["contact"] = item.is_confidential() ? nlohmann::json() : null_if_empty(item.contact);
+  j["decision"] = item.is_confidential() ? nlohmann::json() : null_if_empty(item.decision());
+  nlohmann::json sections = nlohmann::json::array();
+  if (!item.is_confidential())
+    for (const Section& s : item.sections)
+      sections.push_back({{"name", s.name}, {"heading", s.heading}, {"text", s.text}});
+  j["sections"] = sections;
+  j["attachments"] = item.is_confidential() ? std::vector<std::string>{} : item.attachments;
+  j["url"] = null_if_empty(item.meta.url);
+  return j;
+}
+
+}  // namespace sagsoeg

@@ -1,0 +1,192 @@
+#include "search/searcher.h"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+#include <fstream>
+
+#include "index/document_builder.h"
+#include "index/index_writer.h"
+#include "index/schema.h"
+#include "index/topics.h"
+#include "search/query_builder.h"
+#include "text/text_pipeline.h"
+#include "util/utf8.h"
+
+namespace sagsoeg {
+
+namespace {
+
+bool is_remote_stub(const std::string& path) {
+  std::ifstream in(path);
+  std::string word;
+  return in && (in >> word) && (word == "remote");
+}
+
+// The public text an item's snippet is drawn from: resumé and decision
+// first, they say most in fewest words.
+std::string snippet_source(const AgendaItem& item) {
+  std::string text;
+  auto add = [&text](const std::string& s) {
+    if (s.empty()) return;
+    if (!text.empty()) text += "\n";
+    text += s;
+  };
+  for (const char* first : {"resume", "decision"})
+    if (const Section* s = item.section(first)) add(s->text);
+  for (const Section& s : item.sections)
+    if (s.name != "resume" && s.name != "decision") add(s.text);
+  return text;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  Xapian::Stem stem = TextPipeline::standard().make_stemmer();
+  std::unique_ptr<QueryBuilder> builder;
+};
+
+Searcher::Searcher(std::vector<std::string> db_paths) : paths_(std::move(db_paths)), impl_(std::make_unique<Impl>()) {
+  if (paths_.empty()) throw std::runtime_error("no database given");
+  open();
+}
+
+Searcher::~Searcher() = default;
+
+void Searcher::open() {
+  Xapian::Database combined;
+  for (const std::string& path : paths_) {
+    try {
+      Xapian::Database one(path);
+      const std::string have = one.get_metadata(schema::kMetaPipeline);
+      if (have.empty() && one.get_doccount() == 0)
+        throw std::runtime_error("database " + path + " is empty: run the indexer first");
+      if (is_remote_stub(path)) spelling_ = false;
+      else check_pipeline_version(path);
+      combined.add_database(one);
+    } catch (const Xapian::DatabaseOpeningError& e) {
+      throw std::runtime_error("cannot open database " + path + ": " + e.get_msg() +
+                               " (build it with `indexer --db " + path + " corpus/`)");
+    }
+  }
+  db_ = combined;
+  impl_->builder = std::make_unique<QueryBuilder>(db_, TextPipeline::standard());
+}
+
+void Searcher::reopen() {
+  if (!db_.reopen()) return;
+  impl_->builder = std::make_unique<QueryBuilder>(db_, TextPipeline::standard());
+}
+
+size_t Searcher::item_count() const { return db_.get_doccount(); }
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+  SearchRequest r = request;
+  r.spelling = r.spelling && spelling_;
+  BuiltQuery built = impl_->builder->build(r);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(built.query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.6, 0.5));
+  const bool by_date = r.sort == SortOrder::date || !built.has_text;
+  if (by_date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  const TopicVocabulary& topics = TopicVocabulary::standard();
+  const std::pair<const char*, Xapian::valueno> facet_slots[] = {{"committee", schema::kSlotCommittee},
+                                                                 {"year", schema::kSlotYear},
+                                                                 {"type", schema::kSlotType},
+                                                                 {"case_id", schema::kSlotCase}};
+  if (r.facets) {
+    for (const auto& fs : facet_slots) spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(fs.second));
+    for (size_t t = 0; t < topics.topics().size(); ++t)
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotTopicFirst + static_cast<Xapian::valueno>(t)));
+    for (auto& spy : spies) enquire.add_matchspy(spy.get());
+  }
+  const Xapian::doccount check = r.facets ? db_.get_doccount() : static_cast<Xapian::doccount>(r.offset + r.limit + 1);
+  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit), check);
+
+  SearchResponse out;
+  out.query = r.query;
+  out.offset = r.offset;
+  out.limit = r.limit;
+  out.total = mset.get_matches_estimated();
+  size_t rank = r.offset;
+  for (auto m = mset.begin(); m != mset.end(); ++m) {
+    SearchHit hit;
+    hit.rank = ++rank;
+    hit.score = by_date && !built.has_text ? 0.0 : m.get_weight();
+    const bool want_text = r.snippets;
+    hit.item = decode_document_data(m.get_document().get_data(), &hit.topics, want_text);
+    if (want_text && !hit.item.is_confidential() && built.has_text)
+      hit.snippet = mset.snippet(snippet_source(hit.item), 220, impl_->stem,
+                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                 "<mark>", "</mark>", "…");
+    else if (want_text && !hit.item.is_confidential())
+      hit.snippet = mset.snippet(snippet_source(hit.item), 220, impl_->stem, 0, "<mark>", "</mark>", "…");
+    if (!r.snippets || hit.item.is_confidential()) hit.item.sections.clear();
+    out.hits.push_back(std::move(hit));
+  }
+  if (r.facets) {
+    for (size_t i = 0; i < 4; ++i) {
+      auto& values = out.facets[facet_slots[i].first];
+      for (auto v = spies[i]->top_values_begin(20); v != spies[i]->top_values_end(20); ++v)
+        if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
+    }
+    auto& topic_values = out.facets["topic"];
+    for (size_t t = 0; t < topics.topics().size(); ++t) {
+      size_t count = 0;
+      for (auto v = spies[4 + t]->values_begin(); v != spies[4 + t]->values_end(); ++v)
+        if (*v == "1") count = v.get_termfreq();
+      if (count) topic_values.push_back({topics.topics()[t].slug, count});
+    }
+    std::stable_sort(topic_values.begin(), topic_values.end(),
+                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+  }
+  // "Did you mean": only when the corrected query finds more than the original.
+  if (!built.corrected.empty() && built.corrected != r.query && !r.query.empty()) {
+    SearchRequest corrected = r;
+    corrected.query = built.corrected;
+    corrected.spelling = false;
+    Xapian::Enquire e2(db_);
+    e2.set_query(impl_->builder->build(corrected).query);
+    const Xapian::MSet m2 = e2.get_mset(0, 0, std::max<Xapian::doccount>(static_cast<Xapian::doccount>(out.total) + 1, 10));
+    if (m2.get_matches_estimated() > out.total) out.suggestion = built.corrected;
+  }
+  return out;
+}
+
+std::vector<SearchHit> Searcher::case_history(const std::string& case_id, bool include_confidential) {
+  SearchRequest r;
+  r.case_id = case_id;
+  r.include_confidential = include_confidential;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(impl_->builder->filter_query(r));
+  const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
+  std::vector<SearchHit> hits;
+  for (auto m = mset.begin(); m != mset.end(); ++m) {
+    SearchHit hit;
+    hit.item = decode_document_data(m.get_document().get_data(), &hit.topics, true);
+    if (hit.item.is_confidential()) hit.item.sections.clear();
+    hits.push_back(std::move(hit));
+  }
+  // Oldest first; items whose meeting date is unknown go last.
+  std::sort(hits.begin(), hits.end(), [](const SearchHit& a, const SearchHit& b) {
+    const auto key = [](const SearchHit& h) {
+      return std::make_tuple(h.item.meta.date.empty(), h.item.meta.date, h.item.meta.source, h.item.number);
+    };
+    return key(a) < key(b);
+  });
+  for (size_t i = 0; i < hits.size(); ++i) hits[i].rank = i + 1;
+  return hits;
+}
+
+std::optional<AgendaItem> Searcher::item(const std::string& id) {
+  const std::string term = DocumentBuilder::id_term(id);
+  Xapian::PostingIterator p = db_.postlist_begin(term);
+  if (p == db_.postlist_end(term)) return std::nullopt;
+  AgendaItem item = decode_document_data(db_.get_document(*p).get_data(), nullptr, true);
+  if (item.is_confidential()) item.sections.clear();
+  return item;
+}
+
+}  // namespace sagsoeg

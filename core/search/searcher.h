@@ -1,0 +1,52 @@
+// Search over one or more databases (local folders or Xapian stub files
+// naming remote shards): ranked queries, facets, snippets, case history and
+// single items. Knows nothing of terminals or HTTP.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "search/search_request.h"
+
+namespace sagsoeg {
+
+class Searcher {
+ public:
+  /// Opens and combines the databases; throws std::runtime_error with a
+  /// clear message if one is missing or was built by another text pipeline.
+  explicit Searcher(std::vector<std::string> db_paths);
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  /// Throws QueryError for a malformed query or filter.
+  SearchResponse search(const SearchRequest& request);
+
+  /// Every item of a case across meetings, oldest first, with decisions.
+  std::vector<SearchHit> case_history(const std::string& case_id, bool include_confidential);
+
+  /// One item by ID with its full text; nullopt if unknown. A confidential
+  /// item comes back with metadata only.
+  std::optional<AgendaItem> item(const std::string& id);
+
+  /// Picks up changes written by the indexer since the last open.
+  void reopen();
+
+  size_t item_count() const;
+  /// True if "did you mean" is available (not over remote shards).
+  bool has_spelling() const { return spelling_; }
+
+ private:
+  std::vector<std::string> paths_;
+  Xapian::Database db_;
+  bool spelling_ = true;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  void open();
+};
+
+}  // namespace sagsoeg

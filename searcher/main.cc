@@ -1,0 +1,200 @@
+// searcher: flags -> request -> output. All logic lives in core/ and in the
+// small renderers beside this file.
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <xapian.h>
+
+#include "index/topics.h"
+#include "search/result_json.h"
+#include "search/searcher.h"
+#include "searcher/bench.h"
+#include "searcher/server.h"
+#include "searcher/text_output.h"
+#include "text/text_pipeline.h"
+
+namespace po = boost::program_options;
+using namespace sagsoeg;
+
+namespace {
+
+const char* const kUsage = R"(Usage: searcher [OPTIONS] [--] QUERY...
+       searcher --case ID | --show ID | --analyze TEXT | --serve | --bench FILE
+
+Searches Danish committee documents indexed by `indexer`, one result per
+agenda item. Exit status: 0 results found, 1 no results, 2 error.
+
+Query syntax (Danish and English field names):
+  lægedækning almen praksis   all words rank first, then some of them
+  "dosispakket medicin"       phrase
+  palliation AND NOT hospice  AND, OR, NOT, parentheses
+  +palliation -hospice        must / must not
+  lægedæk*                    trailing wildcard
+  titel:  title:              in the item title
+  beslutning: decision:       in the decision (Beslutninger / POLITISK BEHANDLING)
+  resume: indstilling:        in the resumé / the recommendation
+  udvalg: committee:          committee (part of its name: udvalg:nære)
+  sag: case:                  the item's own case ID or journal number
+  emne: topic:                topic (see --topics)
+  type:                       orientering, beslutning or drøftelse
+  dato:2024-01-01..2024-12-31 date range (also date:); år:2024 / year:2024
+  EMN-2024-01240, 24077452    a case ID or journal number as plain text finds its items
+An empty query with filters lists matching items, newest first.
+
+Options)";
+
+std::string default_db() {
+  const char* env = std::getenv("SAGSOEG_DB");
+  return env && *env ? env : "var/db";
+}
+
+std::string join(const std::vector<std::string>& words) {
+  std::string s;
+  for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
+  return s;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  po::options_description opts(kUsage);
+  std::vector<std::string> dbs;
+  SearchRequest req;
+  std::string sort = "relevance", show_id, bench_file;
+  size_t repeat = 5;
+  ServerOptions server;
+  std::vector<std::string> words;
+  opts.add_options()("help,h", "show this help")(
+      "db", po::value<std::vector<std::string>>(&dbs)->composing(),
+      "database folder or Xapian stub file (remote shard); repeat to search several as one "
+      "(default: $SAGSOEG_DB or var/db)")("json", "JSON output")(
+      "limit,n", po::value<size_t>(&req.limit)->default_value(10), "results per page")(
+      "offset", po::value<size_t>(&req.offset)->default_value(0), "skip this many results")(
+      "sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance | date (newest first)")(
+      "facets", "counts by committee, year, topic, type and case ID")(
+      "from", po::value<std::string>(&req.from), "items on or after this date (YYYY-MM-DD)")(
+      "to", po::value<std::string>(&req.to), "items on or before this date (YYYY-MM-DD)")(
+      "committee", po::value<std::string>(&req.committee), "committee (part of its name)")(
+      "case", po::value<std::string>(&req.case_id),
+      "with a query: filter by case; alone: the case history, oldest first, with decisions")(
+      "topic", po::value<std::string>(&req.topic), "topic slug or name")(
+      "type", po::value<std::string>(&req.type), "orientering | beslutning | drøftelse")(
+      "include-confidential", "list confidential items too (item number, case ID and meeting only)")(
+      "show", po::value<std::string>(&show_id), "print one public item in full (ID as in results)")(
+      "analyze", "print what the text pipeline makes of the query text")(
+      "topics", "list the topic vocabulary")(
+      "no-color", "no colours (NO_COLOR is respected too)")(
+      "no-spelling", "no \"did you mean\"")(
+      "bench", po::value<std::string>(&bench_file), "run the queries in FILE (one per line) and time them")(
+      "repeat", po::value<size_t>(&repeat)->default_value(5), "with --bench: runs per query")(
+      "serve", "serve the HTTP API and web page")(
+      "bind", po::value<std::string>(&server.bind)->default_value("127.0.0.1"), "with --serve: address")(
+      "port", po::value<int>(&server.port)->default_value(8080), "with --serve: port")(
+      "threads", po::value<int>(&server.threads)->default_value(4), "with --serve: worker threads");
+  po::options_description hidden;
+  hidden.add_options()("word", po::value<std::vector<std::string>>(&words));
+  po::options_description all;
+  all.add(opts).add(hidden);
+  po::positional_options_description positional;
+  positional.add("word", -1);
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "searcher: " << e.what() << "\n";
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << opts << "\n";
+    return 0;
+  }
+  const bool json = vm.count("json") > 0;
+  req.query = join(words);
+  req.facets = vm.count("facets") > 0;
+  req.include_confidential = vm.count("include-confidential") > 0;
+  req.spelling = !vm.count("no-spelling");
+  TextStyle style;
+  style.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && !vm.count("no-color");
+  try {
+    if (vm.count("analyze")) {
+      const auto tokens = TextPipeline::standard().analyze(req.query);
+      if (json) {
+        nlohmann::json arr = nlohmann::json::array();
+        for (const auto& t : tokens) arr.push_back({{"token", t.token}, {"stem", t.stem}, {"stopword", t.stopword}});
+        std::cout << arr.dump(2) << "\n";
+      } else {
+        print_analysis(tokens, std::cout);
+      }
+      return tokens.empty() ? 1 : 0;
+    }
+    if (vm.count("topics")) {
+      for (const Topic& t : TopicVocabulary::standard().topics()) std::cout << t.slug << "\t" << t.label << "\n";
+      return 0;
+    }
+    if (sort == "date") {
+      req.sort = SortOrder::date;
+    } else if (sort != "relevance") {
+      std::cerr << "searcher: --sort must be relevance or date\n";
+      return 2;
+    }
+    if (dbs.empty()) dbs.push_back(default_db());
+    if (vm.count("serve")) return run_server(dbs, server);
+    Searcher searcher(dbs);
+    if (!bench_file.empty()) {
+      const BenchResult b = run_bench(searcher, bench_file, repeat);
+      nlohmann::json j{{"queries", b.queries}, {"runs", b.runs}, {"p50_us", b.p50_us},
+                       {"p99_us", b.p99_us}, {"mean_us", b.mean_us}, {"max_us", b.max_us}};
+      if (json) {
+        std::cout << j.dump() << "\n";
+      } else {
+        std::cout << b.queries << " queries, " << b.runs << " runs: p50 " << b.p50_us << " µs, p99 " << b.p99_us
+                  << " µs, mean " << b.mean_us << " µs\n";
+      }
+      return 0;
+    }
+    if (!show_id.empty()) {
+      const auto item = searcher.item(show_id);
+      if (!item) {
+        std::cerr << "searcher: no item with ID '" << show_id << "'\n";
+        return 1;
+      }
+      if (item->is_confidential() && !req.include_confidential) {
+        std::cerr << "searcher: item '" << show_id << "' is confidential; its text is not available\n";
+        return 1;
+      }
+      if (json) {
+        std::cout << item_detail_to_json(*item).dump(2) << "\n";
+      } else {
+        print_item(*item, style, std::cout);
+      }
+      return 0;
+    }
+    if (!req.case_id.empty() && req.query.empty() && req.committee.empty() && req.topic.empty() &&
+        req.type.empty() && req.from.empty() && req.to.empty()) {
+      const auto hits = searcher.case_history(req.case_id, req.include_confidential);
+      if (json) {
+        std::cout << case_history_to_json(req.case_id, hits).dump(2) << "\n";
+      } else {
+        print_case_history(req.case_id, hits, style, std::cout);
+      }
+      return hits.empty() ? 1 : 0;
+    }
+    const SearchResponse r = searcher.search(req);
+    if (json) {
+      std::cout << response_to_json(r).dump(2) << "\n";
+    } else {
+      print_results(r, style, std::cout);
+    }
+    return r.hits.empty() && r.total == 0 ? 1 : 0;
+  } catch (const QueryError& e) {
+    std::cerr << "searcher: " << e.what() << "\n";
+  } catch (const Xapian::Error& e) {
+    std::cerr << "searcher: " << e.get_description() << "\n";
+  } catch (const std::exception& e) {
+    std::cerr << "searcher: " << e.what() << "\n";
+  }
+  return 2;
+}

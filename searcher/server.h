@@ -1,0 +1,19 @@
+// searcher --serve: HTTP JSON API, Atom feeds and the web page. Handlers
+// translate HTTP to SearchRequest and back; search itself lives in core/.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace sagsoeg {
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  int threads = 4;
+};
+
+/// Serves until SIGINT/SIGTERM; returns the exit status.
+int run_server(const std::vector<std::string>& dbs, const ServerOptions& options);
+
+}  // namespace sagsoeg
