@@ -59,10 +59,13 @@ size_t match_case_id(std::string_view s, size_t i) {
 bool is_case_id(std::string_view s) { return !s.empty() && match_case_id(s, 0) == s.size(); }
 
 bool is_journal_number(std::string_view s) {
-  size_t digits = 0, seps = 0;
+  // With a separator the second group must have 5+ digits: "2024-012345" is
+  // a journal number, "2024-2027" a range of years.
+  size_t digits = 0, seps = 0, after_sep = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (is_digit(s[i])) {
       ++digits;
+      if (seps) ++after_sep;
     } else if ((s[i] == '-' || s[i] == '/' || s[i] == '.') && i > 0 && i + 1 < s.size() &&
                is_digit(s[i - 1]) && is_digit(s[i + 1])) {
       ++seps;
@@ -70,7 +73,7 @@ bool is_journal_number(std::string_view s) {
       return false;
     }
   }
-  return digits >= 6 && digits <= 12 && seps <= 1;
+  return digits >= 6 && digits <= 12 && (seps == 0 || (seps == 1 && after_sep >= 5));
 }
 
 std::vector<std::string> find_case_ids(std::string_view text) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "index/schema.h"
 #include "index/topics.h"
@@ -189,6 +190,28 @@ std::string QueryBuilder::protect_case_ids(const std::string& query) {
   return out;
 }
 
+std::string QueryBuilder::fold_case(const std::string& query) {
+  static const char* const operators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  std::string out;
+  size_t i = 0;
+  while (i < query.size()) {
+    size_t end = query.find_first_of(" \t()", i);
+    if (end == std::string::npos) end = query.size();
+    if (end == i) {
+      out += query[i++];
+      continue;
+    }
+    const std::string token = query.substr(i, end - i);
+    bool is_operator = false;
+    for (const char* op : operators)
+      is_operator = is_operator || token == op || (starts_with(token, op) && token.size() > strlen(op) && token[strlen(op)] == '/');
+    // caseref:/sag: values are upper-cased by their processors anyway
+    out += is_operator ? token : to_lower_latin(token);
+    i = end;
+  }
+  return out;
+}
+
 Xapian::Query QueryBuilder::filter_query(const SearchRequest& r) {
   std::vector<Xapian::Query> filters;
   if (!r.committee.empty()) filters.push_back(CommitteeProcessor(impl_->db)(r.committee));
@@ -209,7 +232,7 @@ Xapian::Query QueryBuilder::filter_query(const SearchRequest& r) {
 
 BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   BuiltQuery built;
-  const std::string text = protect_case_ids(std::string(trim(r.query)));
+  const std::string text = fold_case(protect_case_ids(std::string(trim(r.query))));
   Xapian::Query user;
   if (!text.empty()) {
     // An item matching all the words must rank above one matching some:

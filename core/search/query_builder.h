@@ -35,6 +35,11 @@ class QueryBuilder {
   /// `caseref:` terms, so EMN-2024-01240 is not parsed as a phrase of numbers.
   static std::string protect_case_ids(const std::string& query);
 
+  /// Lower-cases the words of a query but not its operators (AND, OR, NOT,
+  /// XOR, NEAR, ADJ): Xapian leaves capitalised words unstemmed, and a
+  /// Danish noun at the start of a query must stem like any other.
+  static std::string fold_case(const std::string& query);
+
   /// Filter for the flags (--committee, --case, --topic, --type, --from, --to).
   Xapian::Query filter_query(const SearchRequest& request);
 

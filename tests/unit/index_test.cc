@@ -1,0 +1,144 @@
+// The database: one document per item, a query per field and filter finds
+// the right seed items, confidential text is nowhere, versions are checked.
+#include <gtest/gtest.h>
+#include <xapian.h>
+
+#include <sstream>
+
+#include "index/document_builder.h"
+#include "index/index_writer.h"
+#include "index/schema.h"
+#include "io/file_walker.h"
+#include "unit/test_support.h"
+
+namespace sagsoeg {
+namespace {
+
+std::vector<std::string> ids_for(const Xapian::Query& q) {
+  Xapian::Database db(test::corpus_db());
+  Xapian::Enquire e(db);
+  e.set_query(q);
+  std::vector<std::string> ids;
+  const Xapian::MSet m = e.get_mset(0, 100);
+  for (auto it = m.begin(); it != m.end(); ++it) ids.push_back(decode_document_data(it.get_document().get_data(), nullptr, false).id());
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+Xapian::Query parse(const std::string& text, const char* prefix = "") {
+  std::unique_ptr<Xapian::Stopper> stopper;
+  Xapian::QueryParser qp;
+  TextPipeline::standard().configure(qp, stopper);
+  return qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT, prefix);
+}
+
+TEST(Index, OneDocumentPerItem) {
+  Xapian::Database db(test::corpus_db());
+  EXPECT_EQ(db.get_doccount(), 47u);
+  EXPECT_EQ(db.get_termfreq("Q000_95b85b1cae4d3646.txt:3"), 1u);
+  EXPECT_EQ(db.get_termfreq(std::string(schema::kAccess) + "confidential"), 18u);
+}
+
+TEST(Index, AQueryPerFieldAndFilter) {
+  struct Row {
+    const char* what;
+    Xapian::Query query;
+    std::vector<std::string> ids;
+  };
+  const std::vector<Row> rows = {
+      {"title", parse("palliationsområdet", schema::kTitle), {"000_95b85b1cae4d3646.txt:8"}},
+      {"decision", parse("bakkede", schema::kDecision), {"001_4087263cda476328.txt:1"}},
+      {"resume", parse("Gigtforeningen", schema::kResume), {"000_95b85b1cae4d3646.txt:7"}},
+      {"case", Xapian::Query("XCASEEMN-2024-01240"), {"000_95b85b1cae4d3646.txt:3"}},
+      {"case ref", Xapian::Query("XREFEMN-2022-01420"), {"003_d8c3f28a1a9dde23.txt:4"}},
+      {"journal", Xapian::Query("XJ24077460"), {"004_9c22b7f145ec25f7.txt:2"}},
+      {"day", Xapian::Query("D20240419"),
+       {"001_4087263cda476328.txt:1", "001_4087263cda476328.txt:2", "001_4087263cda476328.txt:3",
+        "001_4087263cda476328.txt:4", "001_4087263cda476328.txt:5"}},
+      {"type+year", Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XTYPEdrøftelse"), Xapian::Query("Y2025")),
+       {"000_95b85b1cae4d3646.txt:7", "000_95b85b1cae4d3646.txt:8", "004_9c22b7f145ec25f7.txt:11"}},
+      {"kind", Xapian::Query("Kaftale"),
+       {"002_232f1646488d47e5.txt:1", "002_232f1646488d47e5.txt:2", "002_232f1646488d47e5.txt:3",
+        "002_232f1646488d47e5.txt:4", "002_232f1646488d47e5.txt:5", "002_232f1646488d47e5.txt:6"}},
+      {"organisation", Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XORGregion hovedstaden"), Xapian::Query("XACCpublic")),
+       {"004_9c22b7f145ec25f7.txt:1", "004_9c22b7f145ec25f7.txt:10", "004_9c22b7f145ec25f7.txt:11",
+        "004_9c22b7f145ec25f7.txt:12", "004_9c22b7f145ec25f7.txt:13", "004_9c22b7f145ec25f7.txt:14",
+        "004_9c22b7f145ec25f7.txt:15", "004_9c22b7f145ec25f7.txt:16", "004_9c22b7f145ec25f7.txt:17",
+        "004_9c22b7f145ec25f7.txt:2", "004_9c22b7f145ec25f7.txt:9"}},
+      {"topic", Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XTOPICpsykiatri"), Xapian::Query("Y2025")),
+       {"004_9c22b7f145ec25f7.txt:9"}},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.what);
+    auto want = r.ids;
+    std::sort(want.begin(), want.end());
+    EXPECT_EQ(ids_for(r.query), want);
+  }
+}
+
+TEST(Index, DateValueIsSortable) {
+  Xapian::Database db(test::corpus_db());
+  Xapian::Enquire e(db);
+  e.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, "20250101", "20251231"));
+  EXPECT_EQ(e.get_mset(0, 100).size(), 9u + 17u);  // 000 (31-01-2025) and 004 (20-05-2025)
+}
+
+class ConfidentialCorpus : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    IndexOptions options;
+    options.db_path = dir_.file("db");
+    std::ostringstream errors;
+    run_indexer(walk_inputs({test::source_dir() + "/tests/data/confidential"}).files, options, errors);
+    ASSERT_EQ(errors.str(), "");
+    db_ = Xapian::Database(options.db_path);
+  }
+  test::TempDir dir_;
+  Xapian::Database db_;
+};
+
+const char* const kSecretWords[] = {"zebrafink", "kvæghandel", "xylofon", "narhval", "hemmelig"};
+
+TEST_F(ConfidentialCorpus, SecretWordsAreNotInTermsDataOrSpelling) {
+  EXPECT_EQ(db_.get_doccount(), 4u);
+  for (auto t = db_.allterms_begin(); t != db_.allterms_end(); ++t)
+    for (const char* w : kSecretWords) EXPECT_EQ((*t).find(w), std::string::npos) << *t;
+  for (auto s = db_.spellings_begin(); s != db_.spellings_end(); ++s)
+    for (const char* w : kSecretWords) EXPECT_EQ((*s).find(w), std::string::npos) << *s;
+  for (Xapian::docid id = 1; id <= db_.get_lastdocid(); ++id) {
+    std::string data = db_.get_document(id).get_data();
+    const AgendaItem item = decode_document_data(data);
+    std::string lower = data + item.full_text() + item.title;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* w : kSecretWords) EXPECT_EQ(lower.find(w), std::string::npos) << id;
+  }
+  // The published metadata of the closed items is there.
+  EXPECT_EQ(db_.get_termfreq("XCASEEMN-2024-09002"), 1u);
+  EXPECT_EQ(db_.get_termfreq("XJ24099002"), 1u);
+  // The spelling table has the public words.
+  bool has_public_word = false;
+  for (auto s = db_.spellings_begin(); s != db_.spellings_end(); ++s) has_public_word |= *s == "cykelstier";
+  EXPECT_TRUE(has_public_word);
+}
+
+TEST(Index, PipelineVersionIsCheckedOnOpen) {
+  test::TempDir dir;
+  {
+    Xapian::WritableDatabase w(dir.file("db"), Xapian::DB_CREATE);
+    Xapian::Document d;
+    d.add_term("x");
+    w.add_document(d);
+    w.set_metadata(schema::kMetaPipeline, "sagsoeg-text-0;stemmer=porter");
+    w.commit();
+  }
+  try {
+    check_pipeline_version(dir.file("db"));
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("rebuild it with `indexer --rebuild`"), std::string::npos);
+  }
+  EXPECT_NO_THROW(check_pipeline_version(test::corpus_db()));
+}
+
+}  // namespace
+}  // namespace sagsoeg

@@ -1,0 +1,199 @@
+// The query language, filters, facets, snippets, case history, confidential
+// handling and JSON shape, against the bundled corpus.
+#include <gtest/gtest.h>
+
+#include "search/query_builder.h"
+#include "search/result_json.h"
+#include "search/searcher.h"
+#include "unit/test_support.h"
+
+namespace sagsoeg {
+namespace {
+
+Searcher& searcher() {
+  static Searcher s({test::corpus_db()});
+  return s;
+}
+
+SearchResponse search(const std::string& q, SearchRequest r = {}) {
+  r.query = q;
+  return searcher().search(r);
+}
+
+std::vector<std::string> ids(const SearchResponse& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.item.id());
+  return out;
+}
+
+TEST(QueryBuilder, BareCaseIdsAndJournalNumbersStayWhole) {
+  EXPECT_EQ(QueryBuilder::protect_case_ids("EMN-2024-01240"), "caseref:EMN-2024-01240");
+  EXPECT_EQ(QueryBuilder::protect_case_ids("-EMN-2024-01240 palliation"), "-caseref:EMN-2024-01240 palliation");
+  EXPECT_EQ(QueryBuilder::protect_case_ids("(24077452 OR x)"), "(caseref:24077452 OR x)");
+  EXPECT_EQ(QueryBuilder::protect_case_ids("sag:EMN-2024-01240"), "sag:EMN-2024-01240");
+  EXPECT_EQ(QueryBuilder::protect_case_ids("\"EMN-2024-01240 x\""), "\"EMN-2024-01240 x\"");
+  EXPECT_EQ(QueryBuilder::protect_case_ids("2024-2027"), "2024-2027");
+}
+
+TEST(QueryBuilder, FoldCaseKeepsOperators) {
+  EXPECT_EQ(QueryBuilder::fold_case("Lægedækning AND NOT Bornholm"), "lægedækning AND NOT bornholm");
+  EXPECT_EQ(QueryBuilder::fold_case("(ÆLDRE OR Ældre) NEAR/3 x"), "(ældre OR ældre) NEAR/3 x");
+}
+
+TEST(Query, CaseIdAsPlainTextFindsItsItems) {
+  const auto r = search("EMN-2024-01240");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_EQ(r.hits[0].item.id(), "000_95b85b1cae4d3646.txt:3");
+  // a referenced case finds the item whose attachment names it
+  EXPECT_EQ(ids(search("EMN-2022-01420")), std::vector<std::string>{"003_d8c3f28a1a9dde23.txt:4"});
+  EXPECT_EQ(ids(search("24077460")), std::vector<std::string>{"004_9c22b7f145ec25f7.txt:2"});
+}
+
+TEST(Query, PhrasesBooleansAndLoveHate) {
+  for (const auto& h : search("\"dosispakket medicin\"").hits)
+    EXPECT_NE(h.snippet.find("<mark>dosispakket medicin</mark>"), std::string::npos) << h.item.id();
+  const auto both = ids(search("palliation AND hospice"));
+  const auto not_hospice = ids(search("palliation AND NOT hospice"));
+  EXPECT_FALSE(both.empty());
+  for (const auto& id : both) EXPECT_EQ(std::count(not_hospice.begin(), not_hospice.end(), id), 0);
+  EXPECT_EQ(ids(search("+palliation -hospice")), not_hospice);
+  EXPECT_FALSE(search("lægedæk*").hits.empty());
+}
+
+TEST(Query, FieldPrefixesInDanishAndEnglish) {
+  EXPECT_EQ(ids(search("titel:palliationsområdet")), ids(search("title:palliationsområdet")));
+  EXPECT_EQ(ids(search("titel:palliationsområdet")), std::vector<std::string>{"000_95b85b1cae4d3646.txt:8"});
+  EXPECT_EQ(ids(search("beslutning:udsat")), ids(search("decision:udsat")));
+  EXPECT_EQ(search("beslutning:udsat").hits.size(), 3u);
+  EXPECT_EQ(ids(search("sag:EMN-2019-01215 udvalg:nære")).size(), 3u);
+  EXPECT_EQ(ids(search("case:EMN-2019-01215 committee:sammenhængende")).size(), 2u);
+  EXPECT_EQ(ids(search("emne:psykiatri psykologhjælp"))[0], "004_9c22b7f145ec25f7.txt:9");
+  EXPECT_EQ(search("type:drøftelse år:2025").hits.size(), 3u);
+  EXPECT_EQ(search("dato:2024-01-01..2024-12-31").total, 5u);
+  EXPECT_EQ(search("date:2024-04-19..2024-04-19 orientering").total, 3u);
+}
+
+TEST(Query, FlagsFilterLikePrefixes) {
+  SearchRequest r;
+  r.committee = "nære sundhedsvæsen";
+  r.from = "2025-01-01";
+  EXPECT_EQ(search("", r).total, 3u);  // 000's public items
+  SearchRequest t;
+  t.type = "beslutning";
+  t.from = "2025-05-20";
+  t.to = "2025-05-20";
+  EXPECT_EQ(search("", t).total, 4u);
+  SearchRequest bad;
+  bad.from = "20. maj";
+  EXPECT_THROW(search("x", bad), QueryError);
+}
+
+TEST(Query, EmptyQueryWithFiltersBrowsesNewestFirst) {
+  SearchRequest r;
+  r.type = "orientering";
+  r.limit = 100;
+  const auto res = search("", r);
+  ASSERT_GT(res.hits.size(), 3u);
+  for (size_t i = 1; i < res.hits.size(); ++i) {
+    const auto& a = res.hits[i - 1].item.meta.date;
+    const auto& b = res.hits[i].item.meta.date;
+    if (!b.empty()) {
+      EXPECT_GE(a, b);
+    }
+  }
+}
+
+TEST(Query, MalformedQueriesAreUserErrors) {
+  for (const char* q : {"a AND (", "AND", "palliation OR", "\"unclosed AND ("}) {
+    SCOPED_TRACE(q);
+    try {
+      search(q);
+    } catch (const QueryError& e) {
+      EXPECT_EQ(std::string(e.what()).find("cannot parse query"), 0u);
+    }
+  }
+  EXPECT_THROW(search("type:møde"), QueryError);
+  EXPECT_THROW(search("emne:fodbold"), QueryError);
+}
+
+TEST(Query, FacetsCountTheWholeMatchSet) {
+  SearchRequest r;
+  r.facets = true;
+  r.limit = 1;
+  const auto res = search("sundhedsreformen", r);
+  ASSERT_EQ(res.hits.size(), 1u);
+  size_t years = 0;
+  for (const auto& v : res.facets.at("year")) years += v.count;
+  size_t undated = 0;
+  SearchRequest all = r;
+  all.limit = 100;
+  for (const auto& h : search("sundhedsreformen", all).hits) undated += h.item.meta.date.empty();
+  EXPECT_EQ(years + undated, res.total);
+  for (const char* f : {"committee", "year", "topic", "type", "case_id"}) EXPECT_TRUE(res.facets.count(f)) << f;
+}
+
+TEST(Query, SnippetsHighlightQueryTerms) {
+  const auto res = search("kronikerpakker");
+  ASSERT_FALSE(res.hits.empty());
+  EXPECT_NE(res.hits[0].snippet.find("<mark>kronikerpakker</mark>"), std::string::npos) << res.hits[0].snippet;
+}
+
+TEST(Query, DidYouMeanOnlyWhenItFindsMore) {
+  EXPECT_EQ(search("palliasion").suggestion, "palliation");
+  EXPECT_EQ(search("palliation").suggestion, "");
+  EXPECT_EQ(search("qqqzzzxx").suggestion, "");
+}
+
+TEST(Query, ConfidentialItemsOnlyOnRequestAndOnlyMetadata) {
+  SearchRequest r;
+  r.limit = 100;
+  for (const auto& h : search("", r).hits) EXPECT_FALSE(h.item.is_confidential());
+  r.include_confidential = true;
+  r.case_id = "MOD-2025-00107";
+  const auto res = search("", r);
+  ASSERT_EQ(res.hits.size(), 2u);
+  for (const auto& h : res.hits) {
+    EXPECT_TRUE(h.item.is_confidential());
+    const auto j = hit_to_json(h);
+    EXPECT_EQ(j["title"], "");
+    EXPECT_EQ(j["snippet"], "");
+    EXPECT_EQ(j["case_id"], "MOD-2025-00107");
+    EXPECT_TRUE(j["topics"].empty());
+  }
+}
+
+TEST(Query, CaseHistoryOldestFirstWithDecisions) {
+  const auto hits = searcher().case_history("EMN-2020-00308", false);
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].item.id(), "000_95b85b1cae4d3646.txt:8");  // dated 2025-01-31
+  EXPECT_EQ(hits[1].item.id(), "003_d8c3f28a1a9dde23.txt:8");  // undated: last
+  EXPECT_FALSE(hits[0].item.decision().empty());
+  const auto j = case_history_to_json("EMN-2020-00308", hits);
+  EXPECT_EQ(j["results"][0]["decision"].get<std::string>().substr(0, 10), "Konsulent ");
+}
+
+TEST(Query, ShowItemHasSectionsInOrder) {
+  const auto item = searcher().item("001_4087263cda476328.txt:2");
+  ASSERT_TRUE(item.has_value());
+  EXPECT_EQ(item->sections.front().name, "resume");
+  EXPECT_EQ(item->sections.back().name, "bilag");
+  const auto closed = searcher().item("000_95b85b1cae4d3646.txt:1");
+  ASSERT_TRUE(closed.has_value());
+  EXPECT_TRUE(closed->sections.empty());
+  EXPECT_FALSE(searcher().item("nope:1").has_value());
+}
+
+TEST(Query, JsonShape) {
+  SearchRequest r;
+  r.facets = true;
+  const auto j = response_to_json(search("lægedækning", r));
+  for (const char* k : {"query", "total", "offset", "limit", "results", "facets", "suggestion"}) EXPECT_TRUE(j.contains(k)) << k;
+  ASSERT_FALSE(j["results"].empty());
+  for (const char* k : {"rank", "score", "id", "source", "item", "title", "date", "committee", "case_id", "type",
+                        "topics", "access", "snippet"})
+    EXPECT_TRUE(j["results"][0].contains(k)) << k;
+  EXPECT_TRUE(j["results"][0]["item"].is_number_integer());
+}
+
+}  // namespace
+}  // namespace sagsoeg

@@ -1,0 +1,143 @@
+// Input handling: encodings, line ends, gzip, HTML, and clear errors for
+// files that are not documents.
+#include <gtest/gtest.h>
+
+#include "io/document_reader.h"
+#include "io/gzip.h"
+#include "io/input_error.h"
+#include "model/item_json.h"
+#include "unit/test_support.h"
+
+#include <zlib.h>
+
+namespace sagsoeg {
+namespace {
+
+const char* const kSeeds[] = {"000_95b85b1cae4d3646.txt", "001_4087263cda476328.txt", "002_232f1646488d47e5.txt",
+                              "003_d8c3f28a1a9dde23.txt", "004_9c22b7f145ec25f7.txt"};
+
+std::string gzip_bytes(const std::string& data) {
+  z_stream zs{};
+  deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, data.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+// UTF-8 -> Latin-1 for text whose characters all fit in Latin-1; others become '?'.
+std::string to_latin1(const std::string& utf8) {
+  std::string out;
+  for (size_t i = 0; i < utf8.size();) {
+    const auto c = static_cast<unsigned char>(utf8[i]);
+    if (c < 0x80) {
+      out += utf8[i++];
+    } else if ((c & 0xE0) == 0xC0) {
+      const unsigned cp = ((c & 0x1F) << 6) | (static_cast<unsigned char>(utf8[i + 1]) & 0x3F);
+      out += cp < 0x100 ? static_cast<char>(cp) : '?';
+      i += 2;
+    } else {
+      out += (c & 0xF0) == 0xE0 ? "\x96" : "?";  // en dash and friends: cp1252 0x96
+      i += (c & 0xF0) == 0xE0 ? 3 : 4;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> item_signatures(const std::string& text, const std::string& name) {
+  std::vector<std::string> sig;
+  for (const auto& item : parse_agenda(text, name).items)
+    sig.push_back(std::to_string(item.number) + "|" + item.title + "|" + item.case_id + "|" +
+                  access_name(item.access) + "|" + std::to_string(item.sections.size()));
+  return sig;
+}
+
+TEST(Reader, Latin1CopyParsesLikeTheOriginal) {
+  for (const char* seed : kSeeds) {
+    SCOPED_TRACE(seed);
+    const std::string utf8 = test::read_file(test::corpus_path(seed));
+    const DocumentText doc = decode_document(to_latin1(utf8), "copy.txt");
+    EXPECT_EQ(doc.encoding, SourceEncoding::cp1252);
+    const auto want = item_signatures(utf8, seed);
+    const auto got = item_signatures(doc.text, seed);
+    ASSERT_EQ(got.size(), want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      // Characters outside Latin-1 (–, ”) may differ; numbers, IDs and counts may not.
+      EXPECT_EQ(got[i].substr(0, got[i].find('|')), want[i].substr(0, want[i].find('|')));
+      EXPECT_EQ(got[i].substr(got[i].rfind('|')), want[i].substr(want[i].rfind('|')));
+    }
+  }
+}
+
+TEST(Reader, CrlfBomAndGzipCopiesParseLikeTheOriginal) {
+  for (const char* seed : kSeeds) {
+    SCOPED_TRACE(seed);
+    const std::string utf8 = test::read_file(test::corpus_path(seed));
+    std::string crlf;
+    for (char c : utf8) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    const auto want = item_signatures(utf8, seed);
+    EXPECT_EQ(item_signatures(decode_document("\xEF\xBB\xBF" + crlf, "x.txt").text, seed), want);
+    EXPECT_EQ(item_signatures(decode_document(gzip_bytes(utf8), "x.txt.gz").text, seed), want);
+  }
+}
+
+TEST(Reader, GzipFileOnDisk) {
+  test::TempDir dir;
+  const std::string utf8 = test::read_file(test::corpus_path(kSeeds[0]));
+  test::write_file(dir.file("a.txt.gz"), gzip_bytes(utf8));
+  EXPECT_EQ(read_document(dir.file("a.txt.gz")).text, utf8);
+}
+
+void expect_input_error(const std::string& bytes, const std::string& name, const std::string& message,
+                        const ReadLimits& limits = {}) {
+  try {
+    decode_document(bytes, name, limits);
+    ADD_FAILURE() << "expected InputError '" << message << "'";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), message);
+  }
+}
+
+TEST(Reader, ClearErrorsForNonDocuments) {
+  expect_input_error("", "empty.txt", "empty file");
+  expect_input_error("  \n\n ", "blank.txt", "empty file");
+  expect_input_error(std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10) + std::string(200, '\0'), "bin.txt",
+                     "binary file, not text");
+  const std::string gz = gzip_bytes(std::string(100000, 'x'));
+  expect_input_error(gz.substr(0, gz.size() / 2), "cut.txt.gz", "truncated gzip data");
+  expect_input_error("plain text", "fake.txt.gz", "not gzip data although the name ends in .gz");
+  ReadLimits small;
+  small.max_bytes = 1 << 20;
+  expect_input_error(gzip_bytes(std::string(3 << 20, 'a')), "bomb.txt.gz",
+                     "gzip data expands beyond the size limit of 1 MB", small);
+}
+
+TEST(Reader, UnreadableAndMissingFiles) {
+  EXPECT_THROW(read_document("/nonexistent/file.txt"), InputError);
+  test::TempDir dir;
+  EXPECT_THROW(read_document(dir.path()), InputError);  // a folder
+}
+
+TEST(Reader, IndexableNames) {
+  EXPECT_TRUE(is_indexable_name("a.txt"));
+  EXPECT_TRUE(is_indexable_name("a.md.gz"));
+  EXPECT_TRUE(is_indexable_name("A.HTML"));
+  EXPECT_TRUE(is_indexable_name("a.htm"));
+  EXPECT_FALSE(is_indexable_name("a.pdf"));
+  EXPECT_FALSE(is_indexable_name("manifest.tsv"));
+}
+
+TEST(Reader, StoredTextRoundTrip) {
+  const std::string text = test::read_file(test::corpus_path(kSeeds[1]));
+  const std::string z = deflate_bytes(text);
+  EXPECT_LT(z.size(), text.size() / 2);
+  EXPECT_EQ(inflate_bytes(z), text);
+}
+
+}  // namespace
+}  // namespace sagsoeg

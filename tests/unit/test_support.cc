@@ -1,0 +1,64 @@
+#include "unit/test_support.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "index/index_writer.h"
+#include "io/document_reader.h"
+#include "io/file_walker.h"
+#include "parse/manifest.h"
+
+namespace sagsoeg::test {
+
+std::string source_dir() { return SAGSOEG_SOURCE_DIR; }
+std::string corpus_path(const std::string& file) { return source_dir() + "/corpus/" + file; }
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+  if (!out) throw std::runtime_error("cannot write " + path);
+}
+
+TempDir::TempDir() {
+  std::string tmpl = (std::filesystem::temp_directory_path() / "sagsoeg-test-XXXXXX").string();
+  if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
+}
+
+ParsedDocument parse_seed(const std::string& file) {
+  static const Manifest manifest = Manifest::load_from_dir(source_dir() + "/corpus");
+  const DocumentText text = read_document(corpus_path(file));
+  return parse_agenda(text.text, file, manifest.find(file));
+}
+
+const std::string& corpus_db() {
+  static TempDir dir;
+  static const std::string path = [] {
+    IndexOptions options;
+    options.db_path = dir.file("db");
+    std::ostringstream errors;
+    const WalkResult walk = walk_inputs({source_dir() + "/corpus"});
+    run_indexer(walk.files, options, errors);
+    if (!errors.str().empty()) throw std::runtime_error("indexing the corpus failed: " + errors.str());
+    return options.db_path;
+  }();
+  return path;
+}
+
+}  // namespace sagsoeg::test
