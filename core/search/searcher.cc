@@ -58,11 +58,13 @@ void Searcher::open() {
   for (const std::string& path : paths_) {
     try {
       Xapian::Database one(path);
-      const std::string have = one.get_metadata(schema::kMetaPipeline);
-      if (have.empty() && one.get_doccount() == 0)
-        throw std::runtime_error("database " + path + " is empty: run the indexer first");
-      if (is_remote_stub(path)) spelling_ = false;
-      else check_pipeline_version(path);
+      // An empty database (an indexer's first batch not yet committed) just
+      // has no results; check_pipeline_version accepts it.
+      if (is_remote_stub(path)) {
+        spelling_ = false;
+      } else {
+        check_pipeline_version(path);
+      }
       combined.add_database(one);
     } catch (const Xapian::DatabaseOpeningError& e) {
       throw std::runtime_error("cannot open database " + path + ": " + e.get_msg() +

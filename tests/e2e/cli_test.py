@@ -1,1 +1,78 @@
-import sys; sys.exit(0)
+"""The command-line contract: dry run JSON, exit statuses, error lines,
+--analyze, --show, --case, colours."""
+import json, os, shutil
+from common import *
+
+work = tmpdir()
+try:
+    # --dry-run --json: one JSON object per item with the contract keys.
+    r = run(INDEXER, "--dry-run", "--json", *[os.path.join(CORPUS, f) for f in SEEDS])
+    items = [json.loads(l) for l in r.stdout.splitlines()]
+    keys = {"source", "item", "title", "type", "access", "case_id", "case_refs", "date", "committee",
+            "organisation", "kind", "decision", "sections", "text"}
+    check(r.returncode == 0 and len(items) == 47, f"dry run: 47 items, exit 0 (got {len(items)}, {r.returncode})")
+    check(all(keys <= set(o) for o in items), "dry run: every item has the contract keys")
+    check(all(o["text"] == "" and o["sections"] == [] for o in items if o["access"] == "confidential"),
+          "dry run: confidential items carry no text")
+
+    # A corpus with broken files: they are named, the rest is indexed, exit 1.
+    corpus = copy_corpus(os.path.join(work, "corpus"))
+    open(os.path.join(corpus, "empty.txt"), "w").close()
+    with open(os.path.join(corpus, "binary.txt"), "wb") as f:
+        f.write(bytes(range(256)) * 10)
+    with open(os.path.join(corpus, "noitems.md"), "w") as f:
+        f.write("Bare en note uden punkter.\n")
+    db = os.path.join(work, "db")
+    r = run(INDEXER, "--db", db, corpus)
+    check(r.returncode == 1, f"indexer exit 1 when some files fail (got {r.returncode})")
+    err = r.stderr
+    check(f"indexer: {corpus}/empty.txt: empty file" in err, "empty file named with its error")
+    check(f"indexer: {corpus}/binary.txt: binary file, not text" in err, "binary file named with its error")
+    check(f"indexer: {corpus}/noitems.md: no agenda items found" in err, "file without items named")
+    check("47 items" in err, "the good files are indexed (47 items)")
+
+    # Exit statuses like grep: 0 hits, 1 no hits, 2 error.
+    check(run(SEARCHER, "--db", db, "palliation").returncode == 0, "searcher exit 0 on hits")
+    check(run(SEARCHER, "--db", db, "qqxxzzyy").returncode == 1, "searcher exit 1 on no hits")
+    r = run(SEARCHER, "--db", db, "palliation AND (")
+    check(r.returncode == 2 and r.stderr.count("\n") == 1 and r.stderr.startswith("searcher: cannot parse query"),
+          "malformed query: one-line error, exit 2")
+    r = run(SEARCHER, "--db", os.path.join(work, "nope"), "x")
+    check(r.returncode == 2 and "cannot open database" in r.stderr, "missing database: clear error, exit 2")
+    check(run(SEARCHER, "--db", db, "--sort", "size", "x").returncode == 2, "bad --sort value: exit 2")
+
+    # Human output: no colour codes when not a terminal; NO_COLOR respected.
+    r = run(SEARCHER, "--db", db, "kronikerpakker")
+    check("\x1b[" not in r.stdout and "kronikerpakker" in r.stdout.lower(), "plain output when not a terminal")
+    check("Drøftelse af kronikerpakker med besøg af Gigtforeningen" in r.stdout, "human output shows the title")
+    check("EMN-2019-01215" in r.stdout and "000_95b85b1cae4d3646.txt punkt 7" in r.stdout,
+          "human output shows case ID, source and item number")
+
+    # --analyze --json
+    r = run(SEARCHER, "--analyze", "--json", "--", "Lægedækningen i yderområderne")
+    a = json.loads(r.stdout)
+    check([t["token"] for t in a] == ["lægedækningen", "i", "yderområderne"] and a[1]["stopword"] is True,
+          "--analyze --json tokens and stop word flag")
+
+    # --show: a public item in full; a confidential one refused.
+    r = run(SEARCHER, "--db", db, "--show", "001_4087263cda476328.txt:2")
+    check(r.returncode == 0 and "Resumé" in r.stdout and "Beslutninger:" in r.stdout and
+          r.stdout.index("Resumé") < r.stdout.index("Beslutninger:"), "--show prints sections in order")
+    r = run(SEARCHER, "--db", db, "--show", "000_95b85b1cae4d3646.txt:1")
+    check(r.returncode == 1 and "confidential" in r.stderr, "--show refuses a confidential item")
+
+    # --case: history oldest first, with decisions.
+    code, o, _ = search_json(db, "--case", "EMN-2019-01215")
+    dates = [x["date"] for x in o["results"]]
+    check(code == 0 and len(o["results"]) == 3 and dates[0] == "2025-01-31" and all(x.get("decision") for x in o["results"]),
+          "--case history with decisions")
+    # --include-confidential: metadata only
+    code, o, _ = search_json(db, "--include-confidential", "--case", "MOD-2025-00107")
+    check(code == 0 and len(o["results"]) == 2 and all(x["title"] == "" and x["snippet"] == "" for x in o["results"]),
+          "--include-confidential shows only metadata")
+    # --help documents the query syntax and exit status
+    r = run(SEARCHER, "--help")
+    check("titel:" in r.stdout and "dato:" in r.stdout and "Exit status" in r.stdout, "--help documents syntax")
+finally:
+    shutil.rmtree(work, ignore_errors=True)
+finish()

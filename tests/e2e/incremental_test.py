@@ -1,1 +1,49 @@
-import sys; sys.exit(0)
+"""Incremental indexing: unchanged, changed, removed files; --rebuild."""
+import os, re, shutil, time
+from common import *
+
+work = tmpdir()
+try:
+    corpus = copy_corpus(os.path.join(work, "corpus"))
+    db = os.path.join(work, "db")
+    t0 = time.time(); r1 = run(INDEXER, "--db", db, corpus); first = time.time() - t0
+    check(r1.returncode == 0 and "5 indexed" in r1.stderr, "first run indexes 5 files")
+    before = q_terms(db)
+    check(len(before) == 47, f"47 items (got {len(before)})")
+
+    t0 = time.time(); r2 = run(INDEXER, "--db", db, corpus); second = time.time() - t0
+    check("0 indexed, 5 unchanged" in r2.stderr, "second run: nothing to do")
+    check(q_terms(db) == before, "second run: same items")
+    print(f"   first run {first*1000:.0f} ms, unchanged run {second*1000:.0f} ms")
+
+    # A changed file: its items are replaced.
+    p = os.path.join(corpus, "001_4087263cda476328.txt")
+    text = open(p, encoding="utf-8").read().replace("Inddragelse af apotekerne i klyngerne", "Inddragelse af apotekerne i vandrefalkeklyngerne")
+    open(p, "w", encoding="utf-8").write(text)
+    r3 = run(INDEXER, "--db", db, corpus)
+    check("1 indexed, 4 unchanged" in r3.stderr, "changed file re-indexed alone")
+    check(q_terms(db) == before, "changed file: same item IDs, no duplicates")
+    code, o, _ = search_json(db, "vandrefalkeklyngerne")
+    check(code == 0 and o["results"][0]["id"] == "001_4087263cda476328.txt:2", "changed text is searchable")
+    code, o, _ = search_json(db, "titel:klyngerne")
+    check(code == 1, "old title is gone")
+
+    # A removed file: its items are removed (default for a folder).
+    os.remove(os.path.join(corpus, "002_232f1646488d47e5.txt"))
+    r4 = run(INDEXER, "--db", db, corpus)
+    check("1 removed" in r4.stderr, "removed file pruned")
+    check(len(q_terms(db)) == 41, "six items of the removed file are gone")
+    code, o, _ = search_json(db, "licensklinikker")
+    check(code == 1, "removed file's text no longer found")
+
+    # --no-prune keeps items of files that are gone; --rebuild starts over.
+    shutil.copy(os.path.join(CORPUS, "002_232f1646488d47e5.txt"), corpus)
+    run(INDEXER, "--db", db, corpus)
+    os.remove(os.path.join(corpus, "002_232f1646488d47e5.txt"))
+    run(INDEXER, "--db", db, "--no-prune", corpus)
+    check(len(q_terms(db)) == 47, "--no-prune keeps the items")
+    r5 = run(INDEXER, "--db", db, "--rebuild", corpus)
+    check("4 indexed" in r5.stderr and len(q_terms(db)) == 41, "--rebuild starts over")
+finally:
+    shutil.rmtree(work, ignore_errors=True)
+finish()

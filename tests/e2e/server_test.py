@@ -1,1 +1,117 @@
-import sys; sys.exit(0)
+"""searcher --serve: every endpoint and error, confidentiality, XSS and path
+checks, HEAD, limits, access log, and picking up a re-indexed database."""
+import json, os, shutil, subprocess, time, urllib.parse, xml.dom.minidom
+from common import *
+
+work = tmpdir()
+server = None
+try:
+    corpus = copy_corpus(os.path.join(work, "corpus"))
+    db = os.path.join(work, "db")
+    run(INDEXER, "--db", db, "--quiet", corpus, check=True)
+    port = free_port()
+    log = open(os.path.join(work, "access.log"), "w")
+    server = subprocess.Popen([SEARCHER, "--db", db, "--serve", "--port", str(port), "--threads", "3"],
+                              stdout=subprocess.DEVNULL, stderr=log)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if http("GET", base + "/health")[0] == 200:
+                break
+        except OSError:
+            pass
+        time.sleep(0.1)
+
+    st, h, body = http("GET", base + "/health")
+    check(st == 200 and json.loads(body)["items"] == 47, "GET /health")
+
+    st, h, body = http("GET", base + "/api/search?q=" + urllib.parse.quote("lægedækning") + "&limit=3&facets=1")
+    o = json.loads(body)
+    check(st == 200 and h.get("Content-Type", "").startswith("application/json"), "GET /api/search is JSON")
+    check({"query", "total", "offset", "limit", "results", "facets", "suggestion"} <= set(o), "search: top-level keys")
+    check(len(o["results"]) == 3 and o["facets"].get("committee"), "search: limit and facets")
+    cli = json.loads(run(SEARCHER, "--db", db, "--json", "--limit", "3", "--facets", "lægedækning").stdout)
+    check([r["id"] for r in o["results"]] == [r["id"] for r in cli["results"]] and o["facets"] == cli["facets"],
+          "API results and facets equal `searcher --json`")
+    q = urllib.parse.urlencode({"q": "", "committee": "nære", "from": "2025-01-01", "to": "2025-12-31",
+                                "type": "drøftelse", "sort": "date", "offset": 0, "limit": 5})
+    st, _, body = http("GET", base + "/api/search?" + q)
+    check(st == 200 and [r["id"] for r in json.loads(body)["results"]] ==
+          ["004_9c22b7f145ec25f7.txt:11", "000_95b85b1cae4d3646.txt:7", "000_95b85b1cae4d3646.txt:8"],
+          "search with every filter parameter, newest first")
+
+    for url, want in (("/api/search?q=" + urllib.parse.quote("a AND ("), 400),
+                      ("/api/search?q=x&limit=abc", 400), ("/api/search?q=x&sort=size", 400),
+                      ("/api/search?q=x&from=31-31-2024", 400), ("/api/item/no-such-item", 404),
+                      ("/api/item/000_95b85b1cae4d3646.txt:1", 404), ("/api/case/EMN-0000-00000", 404),
+                      ("/no/such/page", 404), ("/../../etc/passwd", 404), ("/%2e%2e/%2e%2e/etc/passwd", 404),
+                      ("/api/search?q=" + "x" * 1200, 400)):
+        st, h, body = http("GET", base + url)
+        ok = st == want
+        try:
+            ok = ok and "error" in json.loads(body)
+        except ValueError:
+            ok = False
+        check(ok, f"GET {url[:50]} -> {want} with a JSON error (got {st})")
+    st, _, body = http("GET", base + "/" + "a" * 9000)
+    check(st in (414, 400), f"over-long request line refused (got {st})")
+
+    st, _, body = http("GET", base + "/api/item/" + urllib.parse.quote("001_4087263cda476328.txt:2"))
+    it = json.loads(body)
+    check(st == 200 and it["title"] == "Inddragelse af apotekerne i klyngerne" and it["sections"][0]["name"] == "resume",
+          "GET /api/item/<id> full text in order")
+    st, _, body = http("GET", base + "/api/case/EMN-2019-01215")
+    c = json.loads(body)
+    check(st == 200 and len(c["results"]) == 3 and c["results"][0]["date"] == "2025-01-31", "GET /api/case/<id>")
+    check(all(r["access"] == "public" for r in c["results"]), "case history serves public items only")
+    st, _, body = http("GET", base + "/api/case/MOD-2025-00107")
+    check(st == 404, "a case with only confidential items is not served")
+    st, _, body = http("GET", base + "/api/facets?q=sundhed")
+    f = json.loads(body)
+    check(st == 200 and set(f) == {"query", "total", "facets"} and f["facets"]["year"], "GET /api/facets")
+    st, h, body = http("GET", base + "/api/search?q=x&include_confidential=1&limit=100&q=")
+    check(all(r["access"] == "public" for r in json.loads(body)["results"]), "confidential items never over HTTP")
+
+    st, h, body = http("GET", base + "/feed.atom?q=palliation&committee=" + urllib.parse.quote("nære"))
+    doc = xml.dom.minidom.parseString(body)
+    entries = doc.getElementsByTagName("entry")
+    dates = [e.getElementsByTagName("updated")[0].firstChild.data for e in entries]
+    check(st == 200 and "atom" in h.get("Content-Type", "") and len(entries) >= 1 and dates == sorted(dates, reverse=True),
+          "GET /feed.atom newest first")
+
+    st, h, body = http("GET", base + "/")
+    check(st == 200 and "<html" in body and 'lang="da"' in body, "GET / serves the page")
+    check("Content-Security-Policy" in h, "page has a Content-Security-Policy")
+    st, h, body = http("HEAD", base + "/api/search?q=palliation")
+    check(st == 200 and body == "", "HEAD allowed, no body")
+    for method in ("POST", "PUT", "DELETE", "PATCH"):
+        st, h, body = http(method, base + "/api/search?q=x")
+        check(st == 405 and "error" in json.loads(body), f"{method} -> 405")
+
+    # XSS: the query comes back only inside JSON, and snippets escape text.
+    xss = "<script>alert(1)</script>"
+    st, h, body = http("GET", base + "/api/search?q=" + urllib.parse.quote(xss))
+    o = json.loads(body)
+    check(st == 200 and o["query"] == xss and h["Content-Type"].startswith("application/json"), "XSS query echoed only as JSON")
+    check(all("<script" not in r["snippet"] for r in o["results"]), "snippets carry no markup but <mark>")
+
+    # A re-indexed database is picked up without a restart.
+    extra = os.path.join(corpus, "extra.txt")
+    with open(extra, "w", encoding="utf-8") as fh:
+        fh.write("## Referat fra møde i Testudvalget den 01-02-2026 10:00\n\n# 1 (Offentlig) Vandrefalke i byen\n\n"
+                 "EMN-2026-00001\n\n## Resumé\n\nVandrefalke yngler på rådhuset.\n")
+    run(INDEXER, "--db", db, "--quiet", corpus, check=True)
+    st, _, body = http("GET", base + "/api/search?q=vandrefalke")
+    check(st == 200 and json.loads(body)["total"] == 1, "re-indexed database picked up without restart")
+
+    server.terminate()
+    server.wait(10)
+    log.close()
+    lines = open(os.path.join(work, "access.log")).read().splitlines()
+    check(any(l.startswith("GET /api/search 200 ") and l.endswith("ms") for l in lines), "access log line per request")
+    check(any(l.startswith("POST /api/search 405 ") for l in lines), "access log records errors")
+finally:
+    if server and server.poll() is None:
+        server.kill()
+    shutil.rmtree(work, ignore_errors=True)
+finish()

@@ -1,0 +1,68 @@
+"""Helpers for the end-to-end tests: they run the real binaries in
+temporary folders and check exit statuses and output."""
+import json, os, shutil, socket, subprocess, sys, tempfile, time, urllib.request, urllib.error
+
+INDEXER = os.environ["INDEXER"]
+SEARCHER = os.environ["SEARCHER"]
+SOURCE = os.environ["SOURCE_DIR"]
+CORPUS = os.path.join(SOURCE, "corpus")
+SEEDS = sorted(f for f in os.listdir(CORPUS) if f.endswith(".txt"))
+failures = []
+
+
+def run(*args, timeout=300, env=None, **kw):
+    e = dict(os.environ, **(env or {}))
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=timeout, env=e, **kw)
+
+
+def check(cond, what):
+    print(("ok     " if cond else "FAILED ") + what, flush=True)
+    if not cond:
+        failures.append(what)
+
+
+def tmpdir():
+    d = tempfile.mkdtemp(prefix="sagsoeg-e2e-")
+    return d
+
+
+def copy_corpus(dest):
+    os.makedirs(dest, exist_ok=True)
+    for f in os.listdir(CORPUS):
+        shutil.copy(os.path.join(CORPUS, f), dest)
+    return dest
+
+
+def search_json(db, *args):
+    r = run(SEARCHER, "--db", db, "--json", *args)
+    return r.returncode, (json.loads(r.stdout) if r.stdout.strip().startswith(("{", "[")) else None), r.stderr
+
+
+def q_terms(db):
+    """All unique item IDs (Q terms) of a database."""
+    r = run("xapian-delve", "-a", "-1", db)
+    return sorted(t for t in r.stdout.split() if t.startswith("Q"))
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def http(method, url, timeout=10):
+    req = urllib.request.Request(url, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return r.status, dict(r.headers), r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read().decode("utf-8", "replace")
+
+
+def finish():
+    print(f"{len(failures)} failed" if failures else "all checks passed")
+    for f in failures:
+        print("  FAILED:", f)
+    sys.exit(1 if failures else 0)
