@@ -1,11 +1,11 @@
 // indexer: flags -> options -> run. All logic lives in core/.
 #include <unistd.h>
 
+#include <xapian.h>
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-#include <xapian.h>
 
 #include "index/index_writer.h"
 #include "indexer/dry_run.h"
@@ -40,10 +40,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> paths;
   opts.add_options()("help,h", "show this help")(
       "db", po::value<std::string>(&options.db_path)->default_value(default_db()),
-      "database folder (default: $SAGSOEG_DB or var/db)")(
-      "dry-run", "parse only, write no database; print the items")(
-      "json", "with --dry-run: one JSON object per item (JSON Lines)")(
-      "rebuild", "start the database over")(
+      "database folder (default: $SAGSOEG_DB or var/db)")("dry-run", "parse only, write no database; print the items")(
+      "json", "with --dry-run: one JSON object per item (JSON Lines)")("rebuild", "start the database over")(
       "prune", "remove items of files that are gone (default when every PATH is a folder)")(
       "no-prune", "keep items of files that are gone")(
       "threads", po::value<unsigned>(&options.threads)->default_value(0), "parser threads (0 = cores - 1)")(
@@ -89,10 +87,10 @@ int main(int argc, char** argv) {
   try {
     const IndexStats s = run_indexer(walk.files, options, std::cerr);
     if (!quiet)
-      std::cerr << "indexer: " << s.files << " files (" << s.indexed << " indexed, " << s.unchanged
-                << " unchanged, " << s.failed << " failed, " << s.removed << " removed), "
-                << s.items_public + s.items_confidential << " items (" << s.items_public << " public, "
-                << s.items_confidential << " confidential) in " << s.seconds << " s, "
+      std::cerr << "indexer: " << s.files << " files (" << s.indexed << " indexed, " << s.unchanged << " unchanged, "
+                << s.failed << " failed, " << s.removed << " removed), " << s.items_public + s.items_confidential
+                << " items (" << s.items_public << " public, " << s.items_confidential << " confidential) in "
+                << s.seconds << " s, "
                 << (s.seconds > 0 ? static_cast<long>((s.items_public + s.items_confidential) / s.seconds) : 0)
                 << " items/s -> " << options.db_path << "\n";
     return s.failed || !walk.errors.empty() ? 1 : 0;

@@ -2,10 +2,10 @@
 // small renderers beside this file.
 #include <unistd.h>
 
+#include <xapian.h>
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <iostream>
-#include <xapian.h>
 
 #include "index/topics.h"
 #include "search/result_json.h"
@@ -73,20 +73,18 @@ int main(int argc, char** argv) {
       "limit,n", po::value<size_t>(&req.limit)->default_value(10), "results per page")(
       "offset", po::value<size_t>(&req.offset)->default_value(0), "skip this many results")(
       "sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance | date (newest first)")(
-      "facets", "counts by committee, year, topic, type and case ID")(
-      "from", po::value<std::string>(&req.from), "items on or after this date (YYYY-MM-DD)")(
+      "facets", "counts by committee, year, topic, type and case ID")("from", po::value<std::string>(&req.from),
+                                                                      "items on or after this date (YYYY-MM-DD)")(
       "to", po::value<std::string>(&req.to), "items on or before this date (YYYY-MM-DD)")(
       "committee", po::value<std::string>(&req.committee), "committee (part of its name)")(
       "case", po::value<std::string>(&req.case_id),
       "with a query: filter by case; alone: the case history, oldest first, with decisions")(
-      "topic", po::value<std::string>(&req.topic), "topic slug or name")(
-      "type", po::value<std::string>(&req.type), "orientering | beslutning | drøftelse")(
+      "topic", po::value<std::string>(&req.topic), "topic slug or name")("type", po::value<std::string>(&req.type),
+                                                                         "orientering | beslutning | drøftelse")(
       "include-confidential", "list confidential items too (item number, case ID and meeting only)")(
       "show", po::value<std::string>(&show_id), "print one public item in full (ID as in results)")(
-      "analyze", "print what the text pipeline makes of the query text")(
-      "topics", "list the topic vocabulary")(
-      "no-color", "no colours (NO_COLOR is respected too)")(
-      "no-spelling", "no \"did you mean\"")(
+      "analyze", "print what the text pipeline makes of the query text")("topics", "list the topic vocabulary")(
+      "no-color", "no colours (NO_COLOR is respected too)")("no-spelling", "no \"did you mean\"")(
       "bench", po::value<std::string>(&bench_file), "run the queries in FILE (one per line) and time them")(
       "repeat", po::value<size_t>(&repeat)->default_value(5), "with --bench: runs per query")(
       "serve", "serve the HTTP API and web page")(
@@ -145,8 +143,8 @@ int main(int argc, char** argv) {
     Searcher searcher(dbs);
     if (!bench_file.empty()) {
       const BenchResult b = run_bench(searcher, bench_file, repeat);
-      nlohmann::json j{{"queries", b.queries}, {"runs", b.runs}, {"p50_us", b.p50_us},
-                       {"p99_us", b.p99_us}, {"mean_us", b.mean_us}, {"max_us", b.max_us}};
+      nlohmann::json j{{"queries", b.queries}, {"runs", b.runs},       {"p50_us", b.p50_us},
+                       {"p99_us", b.p99_us},   {"mean_us", b.mean_us}, {"max_us", b.max_us}};
       if (json) {
         std::cout << j.dump() << "\n";
       } else {
@@ -172,8 +170,8 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
-    if (!req.case_id.empty() && req.query.empty() && req.committee.empty() && req.topic.empty() &&
-        req.type.empty() && req.from.empty() && req.to.empty()) {
+    if (!req.case_id.empty() && req.query.empty() && req.committee.empty() && req.topic.empty() && req.type.empty() &&
+        req.from.empty() && req.to.empty()) {
       const auto hits = searcher.case_history(req.case_id, req.include_confidential);
       if (json) {
         std::cout << case_history_to_json(req.case_id, hits).dump(2) << "\n";

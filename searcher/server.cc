@@ -140,7 +140,9 @@ void add_routes(httplib::Server& http, SearcherPool& pool) {
       r.limit = std::max<size_t>(r.limit, 30);
       auto s = pool.borrow();
       const SearchResponse out = s->search(r);
-      const std::string self = "/feed.atom?" + (req.target.find('?') == std::string::npos ? std::string() : req.target.substr(req.target.find('?') + 1));
+      const std::string self =
+          "/feed.atom?" +
+          (req.target.find('?') == std::string::npos ? std::string() : req.target.substr(req.target.find('?') + 1));
       res.set_content(atom_feed(out, self, r), "application/atom+xml; charset=utf-8");
     });
   });

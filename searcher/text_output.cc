@@ -9,7 +9,9 @@ const char* const kDim = "\x1b[2m";
 const char* const kMatch = "\x1b[1;33m";
 const char* const kReset = "\x1b[0m";
 
-std::string style_on(const TextStyle& s, const char* code) { return s.color ? code : ""; }
+std::string style_on(const TextStyle& s, const char* code) {
+  return s.color ? code : "";
+}
 
 std::string meta_line(const AgendaItem& it) {
   std::string line = it.meta.date.empty() ? "(uden dato)" : it.meta.date;
@@ -32,7 +34,8 @@ std::string snippet_to_terminal(const std::string& html, const TextStyle& style)
       out += style.color ? kReset : "";
       i += 7;
     } else if (html[i] == '&') {
-      static const std::pair<const char*, char> entities[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
+      static const std::pair<const char*, char> entities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&#39;", '\''}};
       bool done = false;
       for (const auto& [name, ch] : entities)
         if (html.compare(i, std::char_traits<char>::length(name), name) == 0) {
@@ -99,14 +102,14 @@ void print_item(const AgendaItem& it, const TextStyle& style, std::ostream& out)
     out << "\n";
   }
   for (const Section& s : it.sections) {
-    out << "\n" << style_on(style, kBold) << (s.heading.empty() ? "Tekst" : s.heading) << style_on(style, kReset) << "\n";
+    out << "\n"
+        << style_on(style, kBold) << (s.heading.empty() ? "Tekst" : s.heading) << style_on(style, kReset) << "\n";
     out << s.text << "\n";
   }
 }
 
 void print_analysis(const std::vector<AnalyzedToken>& tokens, std::ostream& out) {
-  for (const AnalyzedToken& t : tokens)
-    out << t.token << "\t" << t.stem << (t.stopword ? "\t(stopord)" : "") << "\n";
+  for (const AnalyzedToken& t : tokens) out << t.token << "\t" << t.stem << (t.stopword ? "\t(stopord)" : "") << "\n";
 }
 
 }  // namespace sagsoeg

@@ -49,8 +49,8 @@ FileResult process_file(const InputFile& file, const DocumentMeta* manifest_entr
     r.bytes = bytes.size();
     std::string manifest_key;
     if (manifest_entry)
-      manifest_key = manifest_entry->date + "|" + manifest_entry->committee + "|" + manifest_entry->organisation +
-                     "|" + manifest_entry->kind + "|" + manifest_entry->url;
+      manifest_key = manifest_entry->date + "|" + manifest_entry->committee + "|" + manifest_entry->organisation + "|" +
+                     manifest_entry->kind + "|" + manifest_entry->url;
     r.hash = fnv1a_hex(bytes) + fnv1a_hex(manifest_key).substr(0, 8);
     const auto known = known_hashes.find(file.source);
     if (known != known_hashes.end() && known->second == r.hash) {
@@ -147,8 +147,8 @@ void check_pipeline_version(const std::string& db_path) {
   if (have.empty() && db.get_doccount() == 0) return;
   const std::string want = expected_version();
   if (have != want)
-    throw std::runtime_error("database " + db_path + " was built by text pipeline '" + have +
-                             "', this program uses '" + want + "'; rebuild it with `indexer --rebuild`");
+    throw std::runtime_error("database " + db_path + " was built by text pipeline '" + have + "', this program uses '" +
+                             want + "'; rebuild it with `indexer --rebuild`");
 }
 
 IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& options, std::ostream& errors) {
@@ -164,7 +164,8 @@ IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& 
                              "'; this indexer uses '" + version + "': run again with --rebuild");
 
   std::map<std::string, std::string> known_hashes;
-  for (auto k = db.metadata_keys_begin(schema::kMetaFilePrefix); k != db.metadata_keys_end(schema::kMetaFilePrefix); ++k)
+  for (auto k = db.metadata_keys_begin(schema::kMetaFilePrefix); k != db.metadata_keys_end(schema::kMetaFilePrefix);
+       ++k)
     known_hashes[(*k).substr(std::string(schema::kMetaFilePrefix).size())] = db.get_metadata(*k);
 
   // Manifests, loaded once per folder before the workers start.
@@ -202,7 +203,8 @@ IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& 
         consumed.wait(lock, [&] { return i < written + window || stop; });
         if (stop) return;
       }
-      FileResult r = process_file(files[i], manifests[files[i].dir].find(files[i].source), known_hashes, options, builder);
+      FileResult r =
+          process_file(files[i], manifests[files[i].dir].find(files[i].source), known_hashes, options, builder);
       std::lock_guard<std::mutex> lock(mu);
       results[i] = std::move(r);
       produced.notify_all();

@@ -20,11 +20,11 @@ namespace sagsoeg {
 
 struct IndexOptions {
   std::string db_path;
-  bool rebuild = false;      ///< start from an empty database
-  bool prune = false;        ///< remove items of files not seen in this run
+  bool rebuild = false;       ///< start from an empty database
+  bool prune = false;         ///< remove items of files not seen in this run
   size_t batch_items = 4000;  ///< items per transaction: bounds memory
-  unsigned threads = 0;      ///< parser threads; 0 = one per core less the writer (min 1)
-  bool progress = false;     ///< progress bar on stderr
+  unsigned threads = 0;       ///< parser threads; 0 = one per core less the writer (min 1)
+  bool progress = false;      ///< progress bar on stderr
   ReadLimits limits;
 };
 

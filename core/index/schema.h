@@ -19,16 +19,16 @@ inline constexpr const char* kId = "Q";            ///< unique item ID "<source>
 inline constexpr const char* kSource = "XSRC";     ///< source file (whole-file replace/delete)
 inline constexpr const char* kCommittee = "XCOM";  ///< committee, lower case
 inline constexpr const char* kOrganisation = "XORG";
-inline constexpr const char* kCase = "XCASE";      ///< own case ID / journal number, upper case
-inline constexpr const char* kCaseRef = "XREF";    ///< referenced case IDs, upper case
-inline constexpr const char* kJournal = "XJ";      ///< journal number (digits)
-inline constexpr const char* kDay = "D";           ///< YYYYMMDD
-inline constexpr const char* kMonth = "M";         ///< YYYYMM
-inline constexpr const char* kYear = "Y";          ///< YYYY
-inline constexpr const char* kType = "XTYPE";      ///< orientering | beslutning | drøftelse
-inline constexpr const char* kKind = "K";          ///< referat | dagsorden | aftale
-inline constexpr const char* kAccess = "XACC";     ///< public | confidential
-inline constexpr const char* kTopic = "XTOPIC";    ///< topic slug
+inline constexpr const char* kCase = "XCASE";    ///< own case ID / journal number, upper case
+inline constexpr const char* kCaseRef = "XREF";  ///< referenced case IDs, upper case
+inline constexpr const char* kJournal = "XJ";    ///< journal number (digits)
+inline constexpr const char* kDay = "D";         ///< YYYYMMDD
+inline constexpr const char* kMonth = "M";       ///< YYYYMM
+inline constexpr const char* kYear = "Y";        ///< YYYY
+inline constexpr const char* kType = "XTYPE";    ///< orientering | beslutning | drøftelse
+inline constexpr const char* kKind = "K";        ///< referat | dagsorden | aftale
+inline constexpr const char* kAccess = "XACC";   ///< public | confidential
+inline constexpr const char* kTopic = "XTOPIC";  ///< topic slug
 
 // Weights of the free-text fields in the unprefixed (ranked) text: title
 // above decision and resumé above the rest of the body.
@@ -43,7 +43,7 @@ enum Slot : Xapian::valueno {
   kSlotCommittee = 1,  ///< as written
   kSlotYear = 2,       ///< YYYY
   kSlotType = 3,
-  kSlotCase = 4,       ///< own case ID
+  kSlotCase = 4,  ///< own case ID
   kSlotKind = 5,
   kSlotAccess = 6,
   kSlotItemNumber = 7,  ///< Xapian::sortable_serialise(number)

@@ -1,9 +1,9 @@
 #include "io/document_reader.h"
 
+#include <sys/stat.h>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-#include <sys/stat.h>
 
 #include "io/gzip.h"
 #include "io/html_to_text.h"
@@ -21,8 +21,7 @@ std::string_view strip_gz(std::string_view name) {
 
 bool has_html_extension(std::string_view name) {
   name = strip_gz(name);
-  return ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".HTML") ||
-         ends_with(name, ".HTM");
+  return ends_with(name, ".html") || ends_with(name, ".htm") || ends_with(name, ".HTML") || ends_with(name, ".HTM");
 }
 
 // Text files have almost no C0 control characters; binaries have many, and
@@ -59,12 +58,10 @@ std::string normalise_line_ends(std::string_view s) {
 
 bool is_indexable_name(std::string_view file_name) {
   std::string lower = to_lower_latin(strip_gz(file_name));
-  return ends_with(lower, ".txt") || ends_with(lower, ".md") || ends_with(lower, ".html") ||
-         ends_with(lower, ".htm");
+  return ends_with(lower, ".txt") || ends_with(lower, ".md") || ends_with(lower, ".html") || ends_with(lower, ".htm");
 }
 
-DocumentText decode_document(std::string_view bytes, std::string_view name,
-                             const ReadLimits& limits) {
+DocumentText decode_document(std::string_view bytes, std::string_view name, const ReadLimits& limits) {
   std::string inflated;
   if (looks_gzipped(bytes)) {
     inflated = gunzip(bytes, limits.max_bytes);
@@ -102,8 +99,7 @@ std::string read_file_bytes(const std::string& path, const ReadLimits& limits) {
   if (stat(path.c_str(), &st) != 0) throw InputError(std::strerror(errno));
   if (!S_ISREG(st.st_mode)) throw InputError("not a regular file");
   if (static_cast<size_t>(st.st_size) > limits.max_bytes)
-    throw InputError("file is larger than the limit of " +
-                     std::to_string(limits.max_bytes / (1024 * 1024)) + " MB");
+    throw InputError("file is larger than the limit of " + std::to_string(limits.max_bytes / (1024 * 1024)) + " MB");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(std::string("cannot open: ") + std::strerror(errno));
   std::string bytes(static_cast<size_t>(st.st_size), '\0');

@@ -26,8 +26,7 @@ bool is_indexable_name(std::string_view file_name);
 
 /// Decodes raw file bytes; `name` decides gzip and HTML handling together with
 /// content sniffing. Throws InputError for empty, binary or corrupt input.
-DocumentText decode_document(std::string_view bytes, std::string_view name,
-                             const ReadLimits& limits = {});
+DocumentText decode_document(std::string_view bytes, std::string_view name, const ReadLimits& limits = {});
 
 /// Reads a file's raw bytes. Throws InputError (unreadable, too large, not a file).
 std::string read_file_bytes(const std::string& path, const ReadLimits& limits = {});

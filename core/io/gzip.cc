@@ -32,14 +32,14 @@ std::string inflate_all(std::string_view in, int window_bits, size_t max_output,
     const size_t produced = sizeof buf - zs.avail_out;
     if (out.size() + produced > max_output) {
       inflateEnd(&zs);
-      throw InputError("gzip data expands beyond the size limit of " +
-                       std::to_string(max_output / (1024 * 1024)) + " MB");
+      throw InputError("gzip data expands beyond the size limit of " + std::to_string(max_output / (1024 * 1024)) +
+                       " MB");
     }
     out.append(buf, produced);
     if (rc == Z_STREAM_END) {
       // Concatenated gzip members are legal: restart on what is left.
-      if (gzip && zs.avail_in > 0 && looks_gzipped(std::string_view(
-                                         reinterpret_cast<const char*>(zs.next_in), zs.avail_in))) {
+      if (gzip && zs.avail_in > 0 &&
+          looks_gzipped(std::string_view(reinterpret_cast<const char*>(zs.next_in), zs.avail_in))) {
         inflateReset(&zs);
         continue;
       }
@@ -67,9 +67,8 @@ std::string gunzip(std::string_view compressed, size_t max_output) {
 std::string deflate_bytes(std::string_view data) {
   uLongf bound = compressBound(static_cast<uLong>(data.size()));
   std::string out(bound, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &bound,
-                reinterpret_cast<const Bytef*>(data.data()), static_cast<uLong>(data.size()),
-                Z_BEST_SPEED) != Z_OK)
+  if (compress2(reinterpret_cast<Bytef*>(out.data()), &bound, reinterpret_cast<const Bytef*>(data.data()),
+                static_cast<uLong>(data.size()), Z_BEST_SPEED) != Z_OK)
     throw std::runtime_error("zlib compress failed");
   out.resize(bound);
   return out;

@@ -17,11 +17,10 @@ std::string lower_ascii(std::string_view s) {
 }
 
 bool is_block_tag(const std::string& t) {
-  static const char* const blocks[] = {"p",   "div",     "br",      "li",     "ul",     "ol",
-                                       "tr",  "table",   "section", "article", "header", "footer",
-                                       "dt",  "dd",      "dl",      "blockquote", "pre", "hr",
-                                       "main", "nav",    "aside",   "title",  "td",     "th",
-                                       "figure", "figcaption", "form", "body", "html"};
+  static const char* const blocks[] = {
+      "p",      "div",    "br", "li", "ul",     "ol",         "tr",   "table", "section", "article",
+      "header", "footer", "dt", "dd", "dl",     "blockquote", "pre",  "hr",    "main",    "nav",
+      "aside",  "title",  "td", "th", "figure", "figcaption", "form", "body",  "html"};
   for (const char* b : blocks)
     if (t == b) return true;
   return false;
@@ -31,15 +30,12 @@ bool is_block_tag(const std::string& t) {
 // the number of bytes consumed (1 if it was not an entity).
 size_t decode_entity(std::string_view text, size_t i, std::string& out) {
   static const std::unordered_map<std::string, uint32_t> named = {
-      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},
-      {"apos", '\''},    {"nbsp", 0xA0},    {"aelig", 0xE6},   {"AElig", 0xC6},
-      {"oslash", 0xF8},  {"Oslash", 0xD8},  {"aring", 0xE5},   {"Aring", 0xC5},
-      {"eacute", 0xE9},  {"Eacute", 0xC9},  {"uuml", 0xFC},    {"Uuml", 0xDC},
-      {"ouml", 0xF6},    {"Ouml", 0xD6},    {"auml", 0xE4},    {"Auml", 0xC4},
-      {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"rsquo", 0x2019},
-      {"lsquo", 0x2018}, {"rdquo", 0x201D}, {"ldquo", 0x201C}, {"bull", 0x2022},
-      {"shy", 0xAD},     {"copy", 0xA9},    {"sect", 0xA7},    {"deg", 0xB0},
-      {"frac12", 0xBD},  {"euro", 0x20AC}};
+      {"amp", '&'},      {"lt", '<'},       {"gt", '>'},       {"quot", '"'},     {"apos", '\''},     {"nbsp", 0xA0},
+      {"aelig", 0xE6},   {"AElig", 0xC6},   {"oslash", 0xF8},  {"Oslash", 0xD8},  {"aring", 0xE5},    {"Aring", 0xC5},
+      {"eacute", 0xE9},  {"Eacute", 0xC9},  {"uuml", 0xFC},    {"Uuml", 0xDC},    {"ouml", 0xF6},     {"Ouml", 0xD6},
+      {"auml", 0xE4},    {"Auml", 0xC4},    {"ndash", 0x2013}, {"mdash", 0x2014}, {"hellip", 0x2026}, {"rsquo", 0x2019},
+      {"lsquo", 0x2018}, {"rdquo", 0x201D}, {"ldquo", 0x201C}, {"bull", 0x2022},  {"shy", 0xAD},      {"copy", 0xA9},
+      {"sect", 0xA7},    {"deg", 0xB0},     {"frac12", 0xBD},  {"euro", 0x20AC}};
   size_t semi = text.find(';', i + 1);
   if (semi == std::string_view::npos || semi - i > 12) {
     out += '&';
@@ -74,8 +70,8 @@ size_t decode_entity(std::string_view text, size_t i, std::string& out) {
 
 bool looks_like_html(std::string_view text) {
   const std::string head = lower_ascii(text.substr(0, 2048));
-  return head.find("<!doctype html") != std::string::npos ||
-         head.find("<html") != std::string::npos || head.find("<body") != std::string::npos;
+  return head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos ||
+         head.find("<body") != std::string::npos;
 }
 
 std::string html_to_text(std::string_view html) {
@@ -103,8 +99,7 @@ std::string html_to_text(std::string_view html) {
       const bool closing = !tag.empty() && tag[0] == '/';
       if (closing) tag.remove_prefix(1);
       size_t name_len = 0;
-      while (name_len < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_len])))
-        ++name_len;
+      while (name_len < tag.size() && std::isalnum(static_cast<unsigned char>(tag[name_len]))) ++name_len;
       const std::string name = lower_ascii(tag.substr(0, name_len));
       i = end + 1;
       if (!closing && (name == "script" || name == "style" || name == "noscript")) {

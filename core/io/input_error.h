@@ -10,8 +10,7 @@ namespace sagsoeg {
 
 class InputError : public std::runtime_error {
  public:
-  explicit InputError(const std::string& message, int line = 0)
-      : std::runtime_error(message), line_(line) {}
+  explicit InputError(const std::string& message, int line = 0) : std::runtime_error(message), line_(line) {}
   /// 1-based line number the error refers to, or 0 when it concerns the file.
   int line() const { return line_; }
 

@@ -25,6 +25,8 @@ std::string AgendaItem::full_text() const {
   return out;
 }
 
-const char* access_name(Access a) { return a == Access::confidential ? "confidential" : "public"; }
+const char* access_name(Access a) {
+  return a == Access::confidential ? "confidential" : "public";
+}
 
 }  // namespace sagsoeg

@@ -4,7 +4,9 @@ namespace sagsoeg {
 
 namespace {
 
-nlohmann::json null_if_empty(const std::string& s) { return s.empty() ? nlohmann::json() : nlohmann::json(s); }
+nlohmann::json null_if_empty(const std::string& s) {
+  return s.empty() ? nlohmann::json() : nlohmann::json(s);
+}
 
 std::string string_or_empty(const nlohmann::json& j, const char* key) {
   auto it = j.find(key);

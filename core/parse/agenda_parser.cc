@@ -9,8 +9,7 @@
 
 namespace sagsoeg {
 
-ParsedDocument parse_agenda(std::string_view text, const std::string& source,
-                            const DocumentMeta* manifest_entry) {
+ParsedDocument parse_agenda(std::string_view text, const std::string& source, const DocumentMeta* manifest_entry) {
   const std::vector<Line> lines = make_lines(text);
   const ItemHeadings headings = find_item_headings(lines);
   if (headings.items.empty()) throw InputError("no agenda items found");

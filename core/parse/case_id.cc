@@ -6,8 +6,12 @@ namespace sagsoeg {
 
 namespace {
 
-bool is_ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_ascii_upper(char c) {
+  return c >= 'A' && c <= 'Z';
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 bool is_word_byte(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
 }
@@ -20,8 +24,7 @@ size_t upper_run(std::string_view s, size_t i, size_t& letters) {
     if (is_ascii_upper(s[j])) {
       ++j;
     } else if (j + 1 < s.size() && static_cast<unsigned char>(s[j]) == 0xC3 &&
-               (static_cast<unsigned char>(s[j + 1]) == 0x86 ||
-                static_cast<unsigned char>(s[j + 1]) == 0x98 ||
+               (static_cast<unsigned char>(s[j + 1]) == 0x86 || static_cast<unsigned char>(s[j + 1]) == 0x98 ||
                 static_cast<unsigned char>(s[j + 1]) == 0x85)) {
       j += 2;
     } else {
@@ -56,7 +59,9 @@ size_t match_case_id(std::string_view s, size_t i) {
 
 }  // namespace
 
-bool is_case_id(std::string_view s) { return !s.empty() && match_case_id(s, 0) == s.size(); }
+bool is_case_id(std::string_view s) {
+  return !s.empty() && match_case_id(s, 0) == s.size();
+}
 
 bool is_journal_number(std::string_view s) {
   // With a separator the second group must have 5+ digits: "2024-012345" is
@@ -66,8 +71,8 @@ bool is_journal_number(std::string_view s) {
     if (is_digit(s[i])) {
       ++digits;
       if (seps) ++after_sep;
-    } else if ((s[i] == '-' || s[i] == '/' || s[i] == '.') && i > 0 && i + 1 < s.size() &&
-               is_digit(s[i - 1]) && is_digit(s[i + 1])) {
+    } else if ((s[i] == '-' || s[i] == '/' || s[i] == '.') && i > 0 && i + 1 < s.size() && is_digit(s[i - 1]) &&
+               is_digit(s[i + 1])) {
       ++seps;
     } else {
       return false;

@@ -37,13 +37,13 @@ int danish_month(std::string_view name) {
 std::vector<FoundDate> find_dates(std::string_view text) {
   // The regexes run on lower-cased text; lower-casing Latin letters keeps
   // byte offsets because the replaced letters have equal UTF-8 lengths.
-  static const std::regex numeric(R"((^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])|(^|[^0-9.\-])(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})(?![0-9]))");
+  static const std::regex numeric(
+      R"((^|[^0-9])(\d{4})-(\d{2})-(\d{2})(?![0-9])|(^|[^0-9.\-])(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2})(?![0-9]))");
   static const std::regex textual(
       R"((^|[^0-9])(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\.?\s+(\d{4})(?![0-9]))");
   const std::string lower = to_lower_latin(text);
   std::vector<FoundDate> found;
-  for (auto it = std::sregex_iterator(lower.begin(), lower.end(), numeric);
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(lower.begin(), lower.end(), numeric); it != std::sregex_iterator(); ++it) {
     const std::smatch& m = *it;
     int y, mo, d;
     size_t pos;
@@ -62,8 +62,7 @@ std::vector<FoundDate> find_dates(std::string_view text) {
     if (valid_date(y, mo, d))
       found.push_back({pos, static_cast<size_t>(m.position(0) + m.length(0)) - pos, iso(y, mo, d)});
   }
-  for (auto it = std::sregex_iterator(lower.begin(), lower.end(), textual);
-       it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(lower.begin(), lower.end(), textual); it != std::sregex_iterator(); ++it) {
     const std::smatch& m = *it;
     const int d = std::stoi(m[2]);
     const int mo = danish_month(m[3].str());
@@ -72,8 +71,7 @@ std::vector<FoundDate> find_dates(std::string_view text) {
     if (valid_date(y, mo, d))
       found.push_back({pos, static_cast<size_t>(m.position(0) + m.length(0)) - pos, iso(y, mo, d)});
   }
-  std::sort(found.begin(), found.end(),
-            [](const FoundDate& a, const FoundDate& b) { return a.pos < b.pos; });
+  std::sort(found.begin(), found.end(), [](const FoundDate& a, const FoundDate& b) { return a.pos < b.pos; });
   return found;
 }
 

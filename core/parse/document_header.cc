@@ -48,15 +48,14 @@ bool read_page_title(const std::string& clean, DocumentMeta& meta) {
 // "Aftale mellem regeringen, Danske Regioner og KL om ..." / "Aftale om ...".
 bool read_agreement_title(const std::string& clean, DocumentMeta& meta) {
   const std::string lower = to_lower_latin(clean);
-  if (!starts_with(lower, "aftale ") && !starts_with(lower, "økonomiaftale") &&
-      !starts_with(lower, "rammeaftale"))
+  if (!starts_with(lower, "aftale ") && !starts_with(lower, "økonomiaftale") && !starts_with(lower, "rammeaftale"))
     return false;
   meta.kind = "aftale";
   const size_t between = lower.find("mellem ");
   if (between != std::string::npos) {
     const size_t about = lower.find(" om ", between);
-    meta.organisation = capitalise(clean.substr(between + 7, about == std::string::npos ? std::string::npos
-                                                                                        : about - between - 7));
+    meta.organisation =
+        capitalise(clean.substr(between + 7, about == std::string::npos ? std::string::npos : about - between - 7));
   }
   return true;
 }
@@ -89,8 +88,7 @@ void read_document_header(const std::vector<Line>& lines, size_t header_end, Doc
   for (size_t i = 0; i < limit && i < 120; ++i) {
     const std::string& c = lines[i].clean;
     if (c.empty()) continue;
-    if (!found_title && (read_meeting_line(c, meta) || read_page_title(c, meta) ||
-                         read_agreement_title(c, meta))) {
+    if (!found_title && (read_meeting_line(c, meta) || read_page_title(c, meta) || read_agreement_title(c, meta))) {
       found_title = true;
       continue;
     }

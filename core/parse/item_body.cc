@@ -14,9 +14,8 @@ namespace {
 // "Sags ID: EMN-2024-01215", "Sagsnr.: 24077452", "EMN-2024-01240" -> the ID.
 std::string own_case_id_in_line(const std::string& clean) {
   std::string_view s = clean;
-  static const char* const labels[] = {"sags id", "sagsid", "sags-id", "sagsnr.", "sagsnr",
-                                       "sagsnummer", "j.nr.", "j. nr.", "jnr.", "journalnr.",
-                                       "journalnummer", "sag nr."};
+  static const char* const labels[] = {"sags id", "sagsid", "sags-id", "sagsnr.",    "sagsnr",        "sagsnummer",
+                                       "j.nr.",   "j. nr.", "jnr.",    "journalnr.", "journalnummer", "sag nr."};
   const std::string lower = to_lower_latin(s.substr(0, std::min<size_t>(s.size(), 16)));
   for (const char* label : labels) {
     if (starts_with(lower, label)) {
@@ -68,8 +67,7 @@ void read_item_body(const std::vector<Line>& lines, size_t begin, size_t end, Ag
 
   // Own case ID: in the head (the lines between heading and first section),
   // then under a JOURNALNUMMER/Sagsnummer heading, then a "Sags ID:" line.
-  for (size_t i = begin; i < head_end && item.case_id.empty(); ++i)
-    item.case_id = own_case_id_in_line(lines[i].clean);
+  for (size_t i = begin; i < head_end && item.case_id.empty(); ++i) item.case_id = own_case_id_in_line(lines[i].clean);
   for (size_t m = 0; m < marks.size() && item.case_id.empty(); ++m) {
     if (marks[m].key != "journalnummer") continue;
     if (!marks[m].inline_text.empty()) item.case_id = own_case_id_in_line(marks[m].inline_text);
@@ -83,8 +81,7 @@ void read_item_body(const std::vector<Line>& lines, size_t begin, size_t end, Ag
   std::vector<std::string> head;
   for (size_t i = begin; i < head_end; ++i) {
     const std::string& c = lines[i].clean;
-    if (c.empty() || is_rule(c) || (!item.case_id.empty() && own_case_id_in_line(c) == item.case_id))
-      continue;
+    if (c.empty() || is_rule(c) || (!item.case_id.empty() && own_case_id_in_line(c) == item.case_id)) continue;
     head.push_back(c);
   }
   const bool head_is_contact =
@@ -104,13 +101,11 @@ void read_item_body(const std::vector<Line>& lines, size_t begin, size_t end, Ag
     if (!marks[m].inline_text.empty()) heading = heading.substr(0, heading.find(':') + 1);
     s.heading = std::string(trim(heading));
     s.text = join_paragraphs(lines, marks[m].line + 1, stop);
-    if (!marks[m].inline_text.empty())
-      s.text = marks[m].inline_text + (s.text.empty() ? "" : "\n\n" + s.text);
+    if (!marks[m].inline_text.empty()) s.text = marks[m].inline_text + (s.text.empty() ? "" : "\n\n" + s.text);
     if (s.name == "kontakt" && item.contact.empty()) item.contact = s.text;
     if (s.name == "bilag") {
       for (size_t i = marks[m].line + 1; i < stop; ++i)
-        if (!lines[i].blank() && !is_rule(lines[i].clean))
-          item.attachments.push_back(attachment_title(lines[i].clean));
+        if (!lines[i].blank() && !is_rule(lines[i].clean)) item.attachments.push_back(attachment_title(lines[i].clean));
     }
     // Repeated decision headings (rare) are merged into the first.
     Section* existing = nullptr;
@@ -154,8 +149,7 @@ std::string infer_item_type(const std::string& label, std::string& title, const 
   if (!t.empty()) return t;
   if (const Section* s = item.section("indstilling")) {
     const std::string lower = to_lower_latin(s->text);
-    if (lower.find("til efterretning") != std::string::npos ||
-        lower.find("til orientering") != std::string::npos)
+    if (lower.find("til efterretning") != std::string::npos || lower.find("til orientering") != std::string::npos)
       return "orientering";
     if (lower.find("drøfte") != std::string::npos) return "drøftelse";
     if (lower.find("godkend") != std::string::npos || lower.find("beslutte") != std::string::npos ||

@@ -29,10 +29,9 @@ std::string strip_dot_leaders(std::string title, bool& had) {
 }
 
 // Item labels that some publishers put before the title: "Beslutning: ...".
-const char* const kLabels[] = {"Beslutning",       "Orientering",    "Drøftelse",
-                               "Temadrøftelse",    "Godkendelse",    "Meddelelse",
-                               "Beslutningssag",   "Orienteringssag", "Drøftelsessag",
-                               "Indstilling",      "Meddelelser"};
+const char* const kLabels[] = {"Beslutning",    "Orientering", "Drøftelse",      "Temadrøftelse",
+                               "Godkendelse",   "Meddelelse",  "Beslutningssag", "Orienteringssag",
+                               "Drøftelsessag", "Indstilling", "Meddelelser"};
 
 bool starts_with_upper_or_digit(const std::string& s) {
   if (s.empty()) return false;
@@ -65,8 +64,8 @@ bool classify_heading(const Line& line, HeadingCandidate& out) {
     const size_t close = r.find(')');
     if (close == std::string_view::npos) return false;
     const std::string marker = to_lower_latin(r.substr(1, close - 1));
-    if (marker != "offentlig" && marker != "fortrolig" && marker != "lukket" &&
-        marker != "lukket punkt" && marker != "åben" && marker != "åbent")
+    if (marker != "offentlig" && marker != "fortrolig" && marker != "lukket" && marker != "lukket punkt" &&
+        marker != "åben" && marker != "åbent")
       return false;
     out.form = HeadingForm::access_marker;
     out.has_access_marker = true;
@@ -111,9 +110,8 @@ namespace {
 bool is_toc_header(const std::string& clean) {
   std::string l = to_lower_latin(clean);
   while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
-  return l == "indholdsfortegnelse" || l == "indhold" || l == "punkter på dagsordenen" ||
-         l == "dagsordenspunkter" || l == "dagsordenpunkter" || l == "dagsorden" ||
-         l == "oversigt over punkter";
+  return l == "indholdsfortegnelse" || l == "indhold" || l == "punkter på dagsordenen" || l == "dagsordenspunkter" ||
+         l == "dagsordenpunkter" || l == "dagsorden" || l == "oversigt over punkter";
 }
 
 bool is_strong(const HeadingCandidate& c, const Line& line) {
@@ -126,9 +124,8 @@ void add_title_continuation(const std::vector<Line>& lines, HeadingCandidate& c)
   for (size_t i = c.line + 1; i < lines.size() && c.continuation_lines < 2; ++i) {
     const Line& l = lines[i];
     HeadingCandidate other;
-    if (l.blank() || is_rule(l.clean) || is_email(l.clean) || l.clean.size() > 100 ||
-        is_case_id(l.clean) || classify_heading(l, other) || !section_key(l).empty() ||
-        l.clean.find(':') != std::string::npos)
+    if (l.blank() || is_rule(l.clean) || is_email(l.clean) || l.clean.size() > 100 || is_case_id(l.clean) ||
+        classify_heading(l, other) || !section_key(l).empty() || l.clean.find(':') != std::string::npos)
       return;
     c.title += " " + l.clean;
     ++c.continuation_lines;
@@ -192,8 +189,7 @@ ItemHeadings find_item_headings(const std::vector<Line>& lines) {
       size_t later = end;
       for (size_t k = start; k < end; ++k)
         for (size_t l = later; l < all.size(); ++l)
-          if (all[l].number == all[k].number && !all[k].title.empty() &&
-              headings_match(all[l].title, all[k].title)) {
+          if (all[l].number == all[k].number && !all[k].title.empty() && headings_match(all[l].title, all[k].title)) {
             ++recurring;
             later = l + 1;
             break;
@@ -223,9 +219,8 @@ ItemHeadings find_item_headings(const std::vector<Line>& lines) {
     const auto toc = toc_by_number.find(c.number);
     if (!is_strong(c, lines[c.line])) {
       if (toc == toc_by_number.end() || !headings_match(c.title, toc->second->title)) continue;
-    } else if (c.form == HeadingForm::labelled && lines[c.line].indent >= 2 && have_toc &&
-               toc != toc_by_number.end() && !c.confidential &&
-               !headings_match(c.title, toc->second->title)) {
+    } else if (c.form == HeadingForm::labelled && lines[c.line].indent >= 2 && have_toc && toc != toc_by_number.end() &&
+               !c.confidential && !headings_match(c.title, toc->second->title)) {
       continue;  // an indented labelled list line that is not the TOC's item
     }
     add_title_continuation(lines, c);

@@ -23,7 +23,7 @@ struct HeadingCandidate {
   std::string label;  ///< "Beslutning", "Orientering", ... as written, or ""
   bool confidential = false;
   bool has_access_marker = false;
-  bool dot_leaders = false;  ///< "Title .....  3": a TOC line
+  bool dot_leaders = false;    ///< "Title .....  3": a TOC line
   int continuation_lines = 0;  ///< lines the title wrapped onto
 };
 

@@ -14,7 +14,9 @@ namespace sagsoeg {
 
 namespace {
 
-Xapian::Query no_match() { return Xapian::Query::MatchNothing; }
+Xapian::Query no_match() {
+  return Xapian::Query::MatchNothing;
+}
 
 std::string upper_ascii(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -86,7 +88,8 @@ class TypeProcessor : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& text) override {
     const std::string t = to_lower_latin(trim(text));
     if (starts_with(t, "orient")) return Xapian::Query(std::string(schema::kType) + "orientering");
-    if (starts_with(t, "besl") || starts_with(t, "decision")) return Xapian::Query(std::string(schema::kType) + "beslutning");
+    if (starts_with(t, "besl") || starts_with(t, "decision"))
+      return Xapian::Query(std::string(schema::kType) + "beslutning");
     if (starts_with(t, "drøft") || starts_with(t, "droeft") || starts_with(t, "droft") || starts_with(t, "discuss"))
       return Xapian::Query(std::string(schema::kType) + "drøftelse");
     throw QueryError("unknown type '" + text + "': use orientering, beslutning or drøftelse");
@@ -111,8 +114,7 @@ class PlainPrefixProcessor : public Xapian::FieldProcessor {
 std::string date_to_slot_value(const std::string& date, const std::string& what) {
   const std::string iso = parse_date_prefix(date);
   if (date.size() == 4 && std::all_of(date.begin(), date.end(), ::isdigit)) return date;  // a year
-  if (iso.empty() || trim(date).size() > 10)
-    throw QueryError(what + ": '" + date + "' is not a date (use YYYY-MM-DD)");
+  if (iso.empty() || trim(date).size() > 10) throw QueryError(what + ": '" + date + "' is not a date (use YYYY-MM-DD)");
   return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
 }
 
@@ -138,7 +140,8 @@ struct QueryBuilder::Impl {
     qp.add_boolean_prefix("caseref", new CaseProcessor(true));
     for (const char* f : {"emne", "topic"}) qp.add_boolean_prefix(f, new TopicProcessor());
     qp.add_boolean_prefix("type", new TypeProcessor());
-    for (const char* f : {"år", "aar", "year"}) qp.add_boolean_prefix(f, new PlainPrefixProcessor(schema::kYear, false));
+    for (const char* f : {"år", "aar", "year"})
+      qp.add_boolean_prefix(f, new PlainPrefixProcessor(schema::kYear, false));
     for (const char* f : {"art", "kind"}) qp.add_boolean_prefix(f, new PlainPrefixProcessor(schema::kKind, true));
     for (const char* f : {"organisation", "org"})
       qp.add_boolean_prefix(f, new PlainPrefixProcessor(schema::kOrganisation, true));
@@ -182,7 +185,8 @@ std::string QueryBuilder::protect_case_ids(const std::string& query) {
       while (b < e && (token[b] == '(' || token[b] == '+' || token[b] == '-')) ++b;
       while (e > b && (token[e - 1] == ')' || token[e - 1] == ',' || token[e - 1] == '.')) --e;
       const std::string core = token.substr(b, e - b);
-      if (is_case_id(upper_ascii(core)) || is_journal_number(core)) token = token.substr(0, b) + "caseref:" + core + token.substr(e);
+      if (is_case_id(upper_ascii(core)) || is_journal_number(core))
+        token = token.substr(0, b) + "caseref:" + core + token.substr(e);
     }
     if (quotes % 2 == 1) in_quotes = !in_quotes;
     out += token;
@@ -204,7 +208,8 @@ std::string QueryBuilder::fold_case(const std::string& query) {
     const std::string token = query.substr(i, end - i);
     bool is_operator = false;
     for (const char* op : operators)
-      is_operator = is_operator || token == op || (starts_with(token, op) && token.size() > strlen(op) && token[strlen(op)] == '/');
+      is_operator = is_operator || token == op ||
+                    (starts_with(token, op) && token.size() > strlen(op) && token[strlen(op)] == '/');
     // caseref:/sag: values are upper-cased by their processors anyway
     out += is_operator ? token : to_lower_latin(token);
     i = end;
@@ -237,8 +242,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   if (!text.empty()) {
     // An item matching all the words must rank above one matching some:
     // OR of the AND-query (weight scaled up) and the OR-query.
-    Xapian::Query any = impl_->parse(text, Xapian::Query::OP_OR,
-                                     r.spelling ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0);
+    Xapian::Query any =
+        impl_->parse(text, Xapian::Query::OP_OR, r.spelling ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0);
     if (r.spelling) built.corrected = impl_->qp.get_corrected_query_string();
     Xapian::Query every = impl_->parse(text, Xapian::Query::OP_AND, 0);
     if (every.get_description() == any.get_description()) {

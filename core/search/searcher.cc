@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <tuple>
 #include <fstream>
+#include <tuple>
 
 #include "index/document_builder.h"
 #include "index/index_writer.h"
@@ -67,8 +67,8 @@ void Searcher::open() {
       }
       combined.add_database(one);
     } catch (const Xapian::DatabaseOpeningError& e) {
-      throw std::runtime_error("cannot open database " + path + ": " + e.get_msg() +
-                               " (build it with `indexer --db " + path + " corpus/`)");
+      throw std::runtime_error("cannot open database " + path + ": " + e.get_msg() + " (build it with `indexer --db " +
+                               path + " corpus/`)");
     }
   }
   db_ = combined;
@@ -80,7 +80,9 @@ void Searcher::reopen() {
   impl_->builder = std::make_unique<QueryBuilder>(db_, TextPipeline::standard());
 }
 
-size_t Searcher::item_count() const { return db_.get_doccount(); }
+size_t Searcher::item_count() const {
+  return db_.get_doccount();
+}
 
 SearchResponse Searcher::search(const SearchRequest& request) {
   SearchRequest r = request;
@@ -101,11 +103,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   if (r.facets) {
     for (const auto& fs : facet_slots) spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(fs.second));
     for (size_t t = 0; t < topics.topics().size(); ++t)
-      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotTopicFirst + static_cast<Xapian::valueno>(t)));
+      spies.push_back(
+          std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotTopicFirst + static_cast<Xapian::valueno>(t)));
     for (auto& spy : spies) enquire.add_matchspy(spy.get());
   }
   const Xapian::doccount check = r.facets ? db_.get_doccount() : static_cast<Xapian::doccount>(r.offset + r.limit + 1);
-  Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit), check);
+  Xapian::MSet mset =
+      enquire.get_mset(static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit), check);
 
   SearchResponse out;
   out.query = r.query;
@@ -121,8 +125,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     hit.item = decode_document_data(m.get_document().get_data(), &hit.topics, want_text);
     if (want_text && !hit.item.is_confidential() && built.has_text)
       hit.snippet = mset.snippet(snippet_source(hit.item), 220, impl_->stem,
-                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                 "<mark>", "</mark>", "…");
+                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>",
+                                 "</mark>", "…");
     else if (want_text && !hit.item.is_confidential())
       hit.snippet = mset.snippet(snippet_source(hit.item), 220, impl_->stem, 0, "<mark>", "</mark>", "…");
     if (!r.snippets || hit.item.is_confidential()) hit.item.sections.clear();
@@ -151,7 +155,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     corrected.spelling = false;
     Xapian::Enquire e2(db_);
     e2.set_query(impl_->builder->build(corrected).query);
-    const Xapian::MSet m2 = e2.get_mset(0, 0, std::max<Xapian::doccount>(static_cast<Xapian::doccount>(out.total) + 1, 10));
+    const Xapian::MSet m2 =
+        e2.get_mset(0, 0, std::max<Xapian::doccount>(static_cast<Xapian::doccount>(out.total) + 1, 10));
     if (m2.get_matches_estimated() > out.total) out.suggestion = built.corrected;
   }
   return out;

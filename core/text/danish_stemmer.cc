@@ -17,8 +17,7 @@ StemOverrides parse_stem_overrides(const std::string& text) {
     line = trim(line);
     if (line.empty() || line[0] == '#') continue;
     const size_t tab = line.find('\t');
-    if (tab == std::string_view::npos)
-      throw InputError("stem overrides: expected 'word<TAB>stem'", line_no);
+    if (tab == std::string_view::npos) throw InputError("stem overrides: expected 'word<TAB>stem'", line_no);
     overrides[std::string(trim(line.substr(0, tab)))] = std::string(trim(line.substr(tab + 1)));
   }
   return overrides;
@@ -29,16 +28,17 @@ DanishStemmer::DanishStemmer(StemOverrides overrides)
   if (!stemmer_) throw std::runtime_error("libstemmer has no Danish stemmer");
 }
 
-DanishStemmer::~DanishStemmer() { sb_stemmer_delete(stemmer_); }
+DanishStemmer::~DanishStemmer() {
+  sb_stemmer_delete(stemmer_);
+}
 
 std::string DanishStemmer::operator()(const std::string& word) {
   auto it = overrides_.find(word);
   if (it != overrides_.end()) return it->second;
-  const sb_symbol* stemmed = sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
-                                             static_cast<int>(word.size()));
+  const sb_symbol* stemmed =
+      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()), static_cast<int>(word.size()));
   if (!stemmed) return word;  // out of memory in libstemmer: fall back to the word
-  return std::string(reinterpret_cast<const char*>(stemmed),
-                     static_cast<size_t>(sb_stemmer_length(stemmer_)));
+  return std::string(reinterpret_cast<const char*>(stemmed), static_cast<size_t>(sb_stemmer_length(stemmer_)));
 }
 
 std::string DanishStemmer::get_description() const {

@@ -55,7 +55,9 @@ TextPipeline::TextPipeline(const std::string& stopwords_text, const std::string&
              ";overrides=" + fnv1a_hex(over_joined).substr(0, 8);
 }
 
-Xapian::Stem TextPipeline::make_stemmer() const { return Xapian::Stem(new DanishStemmer(overrides_)); }
+Xapian::Stem TextPipeline::make_stemmer() const {
+  return Xapian::Stem(new DanishStemmer(overrides_));
+}
 
 std::unique_ptr<Xapian::Stopper> TextPipeline::make_stopper() const {
   return std::make_unique<SetStopper>(stopwords_);

@@ -20,7 +20,8 @@ std::vector<std::string> ids_for(const Xapian::Query& q) {
   e.set_query(q);
   std::vector<std::string> ids;
   const Xapian::MSet m = e.get_mset(0, 100);
-  for (auto it = m.begin(); it != m.end(); ++it) ids.push_back(decode_document_data(it.get_document().get_data(), nullptr, false).id());
+  for (auto it = m.begin(); it != m.end(); ++it)
+    ids.push_back(decode_document_data(it.get_document().get_data(), nullptr, false).id());
   std::sort(ids.begin(), ids.end());
   return ids;
 }
@@ -52,20 +53,25 @@ TEST(Index, AQueryPerFieldAndFilter) {
       {"case", Xapian::Query("XCASEEMN-2024-01240"), {"000_95b85b1cae4d3646.txt:3"}},
       {"case ref", Xapian::Query("XREFEMN-2022-01420"), {"003_d8c3f28a1a9dde23.txt:4"}},
       {"journal", Xapian::Query("XJ24077460"), {"004_9c22b7f145ec25f7.txt:2"}},
-      {"day", Xapian::Query("D20240419"),
+      {"day",
+       Xapian::Query("D20240419"),
        {"001_4087263cda476328.txt:1", "001_4087263cda476328.txt:2", "001_4087263cda476328.txt:3",
         "001_4087263cda476328.txt:4", "001_4087263cda476328.txt:5"}},
-      {"type+year", Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XTYPEdrøftelse"), Xapian::Query("Y2025")),
+      {"type+year",
+       Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XTYPEdrøftelse"), Xapian::Query("Y2025")),
        {"000_95b85b1cae4d3646.txt:7", "000_95b85b1cae4d3646.txt:8", "004_9c22b7f145ec25f7.txt:11"}},
-      {"kind", Xapian::Query("Kaftale"),
+      {"kind",
+       Xapian::Query("Kaftale"),
        {"002_232f1646488d47e5.txt:1", "002_232f1646488d47e5.txt:2", "002_232f1646488d47e5.txt:3",
         "002_232f1646488d47e5.txt:4", "002_232f1646488d47e5.txt:5", "002_232f1646488d47e5.txt:6"}},
-      {"organisation", Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XORGregion hovedstaden"), Xapian::Query("XACCpublic")),
+      {"organisation",
+       Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XORGregion hovedstaden"), Xapian::Query("XACCpublic")),
        {"004_9c22b7f145ec25f7.txt:1", "004_9c22b7f145ec25f7.txt:10", "004_9c22b7f145ec25f7.txt:11",
         "004_9c22b7f145ec25f7.txt:12", "004_9c22b7f145ec25f7.txt:13", "004_9c22b7f145ec25f7.txt:14",
         "004_9c22b7f145ec25f7.txt:15", "004_9c22b7f145ec25f7.txt:16", "004_9c22b7f145ec25f7.txt:17",
         "004_9c22b7f145ec25f7.txt:2", "004_9c22b7f145ec25f7.txt:9"}},
-      {"topic", Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XTOPICpsykiatri"), Xapian::Query("Y2025")),
+      {"topic",
+       Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("XTOPICpsykiatri"), Xapian::Query("Y2025")),
        {"004_9c22b7f145ec25f7.txt:9"}},
   };
   for (const Row& r : rows) {

@@ -187,7 +187,8 @@ TEST(Query, JsonShape) {
   SearchRequest r;
   r.facets = true;
   const auto j = response_to_json(search("lægedækning", r));
-  for (const char* k : {"query", "total", "offset", "limit", "results", "facets", "suggestion"}) EXPECT_TRUE(j.contains(k)) << k;
+  for (const char* k : {"query", "total", "offset", "limit", "results", "facets", "suggestion"})
+    EXPECT_TRUE(j.contains(k)) << k;
   ASSERT_FALSE(j["results"].empty());
   for (const char* k : {"rank", "score", "id", "source", "item", "title", "date", "committee", "case_id", "type",
                         "topics", "access", "snippet"})

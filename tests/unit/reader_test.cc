@@ -52,8 +52,8 @@ std::string to_latin1(const std::string& utf8) {
 std::vector<std::string> item_signatures(const std::string& text, const std::string& name) {
   std::vector<std::string> sig;
   for (const auto& item : parse_agenda(text, name).items)
-    sig.push_back(std::to_string(item.number) + "|" + item.title + "|" + item.case_id + "|" +
-                  access_name(item.access) + "|" + std::to_string(item.sections.size()));
+    sig.push_back(std::to_string(item.number) + "|" + item.title + "|" + item.case_id + "|" + access_name(item.access) +
+                  "|" + std::to_string(item.sections.size()));
   return sig;
 }
 
@@ -106,8 +106,11 @@ void expect_input_error(const std::string& bytes, const std::string& name, const
 TEST(Reader, ClearErrorsForNonDocuments) {
   expect_input_error("", "empty.txt", "empty file");
   expect_input_error("  \n\n ", "blank.txt", "empty file");
-  expect_input_error(std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10) + std::string(200, '\0'), "bin.txt",
-                     "binary file, not text");
+  expect_input_error(std::string("\x7f"
+                                 "ELF\x02\x01\x01\0\0\0",
+                                 10) +
+                         std::string(200, '\0'),
+                     "bin.txt", "binary file, not text");
   const std::string gz = gzip_bytes(std::string(100000, 'x'));
   expect_input_error(gz.substr(0, gz.size() / 2), "cut.txt.gz", "truncated gzip data");
   expect_input_error("plain text", "fake.txt.gz", "not gzip data although the name ends in .gz");

@@ -45,9 +45,8 @@ TEST(Relevance, ExpectedItemsRankWhereTheyShould) {
       if (h.item.id() == j.id) rank = h.rank;
     if (rank) reciprocal_sum += 1.0 / static_cast<double>(rank);
     if (rank && rank <= 5) ++in_top5;
-    EXPECT_TRUE(rank >= 1 && rank <= j.max_rank)
-        << "'" << j.query << "': " << j.id << " at rank " << rank << ", first is "
-        << (res.hits.empty() ? "-" : res.hits[0].item.id());
+    EXPECT_TRUE(rank >= 1 && rank <= j.max_rank) << "'" << j.query << "': " << j.id << " at rank " << rank
+                                                 << ", first is " << (res.hits.empty() ? "-" : res.hits[0].item.id());
   }
   const double mrr = reciprocal_sum / static_cast<double>(judgements.size());
   const double recall5 = static_cast<double>(in_top5) / static_cast<double>(judgements.size());

@@ -13,8 +13,12 @@
 
 namespace sagsoeg::test {
 
-std::string source_dir() { return SAGSOEG_SOURCE_DIR; }
-std::string corpus_path(const std::string& file) { return source_dir() + "/corpus/" + file; }
+std::string source_dir() {
+  return SAGSOEG_SOURCE_DIR;
+}
+std::string corpus_path(const std::string& file) {
+  return source_dir() + "/corpus/" + file;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

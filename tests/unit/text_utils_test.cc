@@ -13,9 +13,9 @@ namespace {
 
 TEST(Utf8, ValidationAndConversion) {
   EXPECT_TRUE(is_valid_utf8("Lægedækning på Ærø"));
-  EXPECT_FALSE(is_valid_utf8("L\xe6ged\xe6kning"));   // Latin-1
-  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));            // overlong
-  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));        // surrogate
+  EXPECT_FALSE(is_valid_utf8("L\xe6ged\xe6kning"));  // Latin-1
+  EXPECT_FALSE(is_valid_utf8("\xc0\xaf"));           // overlong
+  EXPECT_FALSE(is_valid_utf8("\xed\xa0\x80"));       // surrogate
   EXPECT_EQ(cp1252_to_utf8("L\xe6ged\xe6kning \x96 \x80"), "Lægedækning – €");
   EXPECT_EQ(to_lower_latin("ÆBLE ØL ÅEN É"), "æble øl åen é");
   EXPECT_EQ(collapse_spaces("  a \t b\xc2\xa0 c  "), "a b c");
@@ -26,9 +26,9 @@ TEST(CaseIds, Forms) {
     const char* text;
     bool is_id;
   };
-  const Row rows[] = {{"EMN-2024-01240", true},    {"MDR-2024-00044", true},   {"MOD-2025-00107", true},
-                      {"SAG-2024-0001234", true},  {"ABC-2024-01240-03", true}, {"EMN-2024", false},
-                      {"emn-2024-01240", false},   {"E-2024-01240", false},    {"2024-2027", false},
+  const Row rows[] = {{"EMN-2024-01240", true},   {"MDR-2024-00044", true},    {"MOD-2025-00107", true},
+                      {"SAG-2024-0001234", true}, {"ABC-2024-01240-03", true}, {"EMN-2024", false},
+                      {"emn-2024-01240", false},  {"E-2024-01240", false},     {"2024-2027", false},
                       {"EMN-2024-01240x", false}};
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
@@ -69,7 +69,8 @@ TEST(Lines, CleaningAndHeadingComparison) {
   EXPECT_EQ(l.heading_level, 3);
   EXPECT_EQ(l.clean, "3 (Offentlig) Titel");
   EXPECT_EQ(make_line("[Sundhedsaftale \\(sum.dk\\)](#)").clean, "Sundhedsaftale (sum.dk)");
-  EXPECT_TRUE(headings_match("Hurtig og mere målrettet indsats i hele landet", "Hurtig og målrettet indsats i hele landet"));
+  EXPECT_TRUE(
+      headings_match("Hurtig og mere målrettet indsats i hele landet", "Hurtig og målrettet indsats i hele landet"));
   EXPECT_TRUE(headings_match("Inddragelse af apotekerne", "Inddragelse af apotekerne i klyngerne"));
   EXPECT_FALSE(headings_match("Afrusning og abstinensbehandling af udsatte borgere",
                               "Drøftelse: Overlevering til kommende valgperiode"));
