@@ -85,6 +85,9 @@ int main(int argc, char** argv) {
       "show", po::value<std::string>(&show_id), "print one public item in full (ID as in results)")(
       "analyze", "print what the text pipeline makes of the query text")("topics", "list the topic vocabulary")(
       "no-color", "no colours (NO_COLOR is respected too)")("no-spelling", "no \"did you mean\"")(
+      "no-compounds", "do not match parts of compound words (gigt -> Gigtforeningen)")(
+      "no-variants", "do not match other Danish spellings (laegedaekning -> lægedækning)")(
+      "no-synonyms", "do not expand abbreviations and synonyms (KOL, ØA, AP, ...)")(
       "bench", po::value<std::string>(&bench_file), "run the queries in FILE (one per line) and time them")(
       "repeat", po::value<size_t>(&repeat)->default_value(5), "with --bench: runs per query")(
       "serve", "serve the HTTP API and web page")(
@@ -114,6 +117,9 @@ int main(int argc, char** argv) {
   req.facets = vm.count("facets") > 0;
   req.include_confidential = vm.count("include-confidential") > 0;
   req.spelling = !vm.count("no-spelling");
+  req.compounds = !vm.count("no-compounds");
+  req.variants = !vm.count("no-variants");
+  req.synonyms = !vm.count("no-synonyms");
   TextStyle style;
   style.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && !vm.count("no-color");
   try {

@@ -29,7 +29,20 @@ std::string digits_only(const std::string& s) {
 }  // namespace
 
 DocumentBuilder::DocumentBuilder(const TextPipeline& pipeline, const TopicVocabulary& topics)
-    : topics_(topics), tg_(pipeline.make_term_generator(stopper_)) {}
+    : topics_(topics),
+      tg_(pipeline.make_term_generator(stopper_)),
+      compounds_(CompoundVocabulary::standard(), pipeline.make_stemmer()) {}
+
+void DocumentBuilder::add_compound_parts(Xapian::Document& doc) {
+  std::vector<std::string> parts;
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    const std::string word = *t;
+    const auto first = static_cast<unsigned char>(word[0]);
+    if (!((first >= 'a' && first <= 'z') || first >= 0xC3)) continue;  // unprefixed words only
+    for (const std::string& stem : compounds_.split(word)) parts.push_back(std::string(schema::kCompoundPart) + stem);
+  }
+  for (const std::string& p : parts) doc.add_term(p, 1);
+}
 
 std::string DocumentBuilder::id_term(const std::string& item_id) {
   std::string term = std::string(schema::kId) + item_id;
@@ -65,6 +78,7 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
       // little space; phrase search uses the positional unprefixed text.
       if (prefix) tg_.index_text_without_positions(s.text, 1, prefix);
     }
+    add_compound_parts(doc);
   }
 
   // Filters. Case IDs are exact terms so EMN-2024-01240 is one term, not a

@@ -9,6 +9,7 @@
 
 #include "index/topics.h"
 #include "model/agenda_item.h"
+#include "text/compound_splitter.h"
 #include "text/text_pipeline.h"
 
 namespace sagsoeg {
@@ -28,8 +29,11 @@ class DocumentBuilder {
 
  private:
   const TopicVocabulary& topics_;
+  void add_compound_parts(Xapian::Document& doc);
+
   std::unique_ptr<Xapian::Stopper> stopper_;
   Xapian::TermGenerator tg_;
+  CompoundSplitter compounds_;
 };
 
 /// Document data: item metadata as JSON, then NUL, then the zlib-compressed

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -27,7 +28,8 @@ namespace sagsoeg {
 namespace {
 
 std::string expected_version() {
-  return TextPipeline::standard().version() + ";topics=" + TopicVocabulary::standard().version();
+  return TextPipeline::standard().version() + ";topics=" + TopicVocabulary::standard().version() +
+         ";compounds=" + CompoundVocabulary::standard().version();
 }
 
 struct FileResult {
@@ -155,6 +157,9 @@ IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& 
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
   stats.files = files.size();
+  // Xapian creates the database folder but not its parents (var/db).
+  const std::filesystem::path parent = std::filesystem::path(options.db_path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent);
   Xapian::WritableDatabase db(options.db_path,
                               options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
   const std::string version = expected_version();

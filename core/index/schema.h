@@ -13,6 +13,8 @@ inline constexpr const char* kTitle = "S";
 inline constexpr const char* kDecision = "XD";
 inline constexpr const char* kResume = "XR";
 inline constexpr const char* kIndstilling = "XI";
+/// Stems of the parts of compound words (no positions, see compound_splitter.h).
+inline constexpr const char* kCompoundPart = "XP";
 
 // Boolean filter terms (values lower-cased unless said otherwise).
 inline constexpr const char* kId = "Q";            ///< unique item ID "<source>:<n>"

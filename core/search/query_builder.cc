@@ -8,6 +8,8 @@
 #include "index/topics.h"
 #include "parse/case_id.h"
 #include "parse/danish_date.h"
+#include "search/query_expander.h"
+#include "search/synonyms.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
@@ -122,8 +124,9 @@ struct QueryBuilder::Impl {
   const Xapian::Database& db;
   std::unique_ptr<Xapian::Stopper> stopper;
   Xapian::QueryParser qp;
+  Xapian::Stem stem;
 
-  Impl(const Xapian::Database& database, const TextPipeline& pipeline) : db(database) {
+  Impl(const Xapian::Database& database, const TextPipeline& pipeline) : db(database), stem(pipeline.make_stemmer()) {
     pipeline.configure(qp, stopper);
     qp.set_database(db);
     qp.add_prefix("titel", schema::kTitle);
@@ -235,23 +238,35 @@ Xapian::Query QueryBuilder::filter_query(const SearchRequest& r) {
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
+std::string QueryBuilder::spelling_correction(const std::string& query) {
+  const std::string text = fold_case(protect_case_ids(std::string(trim(query))));
+  impl_->parse(text, Xapian::Query::OP_OR, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+  const std::string corrected = impl_->qp.get_corrected_query_string();
+  return corrected == text ? std::string() : corrected;
+}
+
 BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   BuiltQuery built;
-  const std::string text = fold_case(protect_case_ids(std::string(trim(r.query))));
+  std::string text = fold_case(protect_case_ids(std::string(trim(r.query))));
+  if (r.synonyms) text = SynonymTable::standard().expand(text);
+  ExpansionOptions expansion;
+  expansion.compounds = r.compounds;
+  expansion.variants = r.variants;
   Xapian::Query user;
   if (!text.empty()) {
     // An item matching all the words must rank above one matching some:
     // OR of the AND-query (weight scaled up) and the OR-query.
-    Xapian::Query any =
-        impl_->parse(text, Xapian::Query::OP_OR, r.spelling ? Xapian::QueryParser::FLAG_SPELLING_CORRECTION : 0);
-    if (r.spelling) built.corrected = impl_->qp.get_corrected_query_string();
+    Xapian::Query any = impl_->parse(text, Xapian::Query::OP_OR, 0);
+    any = expand_query(any, impl_->qp, impl_->db, impl_->stem, expansion);
     Xapian::Query every = impl_->parse(text, Xapian::Query::OP_AND, 0);
+    every = expand_query(every, impl_->qp, impl_->db, impl_->stem, expansion);
     if (every.get_description() == any.get_description()) {
       user = any;
     } else {
       user = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, every, 4.0), any);
     }
     built.has_text = !any.empty();
+    built.all_words = every;
   }
   Xapian::Query filter = filter_query(r);
   if (user.empty()) {
@@ -259,6 +274,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
     built.has_text = false;
   } else {
     built.query = filter.empty() ? user : Xapian::Query(Xapian::Query::OP_FILTER, user, filter);
+    if (!filter.empty()) built.all_words = Xapian::Query(Xapian::Query::OP_FILTER, built.all_words, filter);
   }
   return built;
 }

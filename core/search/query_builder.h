@@ -15,8 +15,8 @@ namespace sagsoeg {
 
 struct BuiltQuery {
   Xapian::Query query;
-  bool has_text = false;  ///< false: filters only (browse, newest first)
-  std::string corrected;  ///< spelling-corrected query string, or empty
+  bool has_text = false;    ///< false: filters only (browse, newest first)
+  Xapian::Query all_words;  ///< items with every word (and the filters): decides "did you mean"
 };
 
 class QueryBuilder {
@@ -39,6 +39,10 @@ class QueryBuilder {
   /// XOR, NEAR, ADJ): Xapian leaves capitalised words unstemmed, and a
   /// Danish noun at the start of a query must stem like any other.
   static std::string fold_case(const std::string& query);
+
+  /// The query with misspelt words replaced from the spelling table (public
+  /// text only), or "" when nothing would change.
+  std::string spelling_correction(const std::string& query);
 
   /// Filter for the flags (--committee, --case, --topic, --type, --from, --to).
   Xapian::Query filter_query(const SearchRequest& request);

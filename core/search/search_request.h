@@ -26,6 +26,10 @@ struct SearchRequest {
   bool facets = false;
   bool snippets = true;
   bool spelling = true;  ///< offer "did you mean"
+  // Danish relevance features; each can be switched off to measure it.
+  bool compounds = true;  ///< "gigt" finds "Gigtforeningen"
+  bool variants = true;   ///< "laegedaekning" finds "lægedækning", Aalborg/Ålborg
+  bool synonyms = true;   ///< "KOL" finds "kronisk obstruktiv lungesygdom"
 };
 
 struct SearchHit {

@@ -80,6 +80,13 @@ void Searcher::reopen() {
   impl_->builder = std::make_unique<QueryBuilder>(db_, TextPipeline::standard());
 }
 
+bool Searcher::has_matches(const Xapian::Query& query) {
+  if (query.empty()) return false;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  return enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+}
+
 size_t Searcher::item_count() const {
   return db_.get_doccount();
 }
@@ -148,16 +155,15 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     std::stable_sort(topic_values.begin(), topic_values.end(),
                      [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
   }
-  // "Did you mean": only when the corrected query finds more than the original.
-  if (!built.corrected.empty() && built.corrected != r.query && !r.query.empty()) {
-    SearchRequest corrected = r;
-    corrected.query = built.corrected;
-    corrected.spelling = false;
-    Xapian::Enquire e2(db_);
-    e2.set_query(impl_->builder->build(corrected).query);
-    const Xapian::MSet m2 =
-        e2.get_mset(0, 0, std::max<Xapian::doccount>(static_cast<Xapian::doccount>(out.total) + 1, 10));
-    if (m2.get_matches_estimated() > out.total) out.suggestion = built.corrected;
+  // "Did you mean": only when no item has all the words, and the corrected
+  // query has items with all of its words.
+  if (r.spelling && built.has_text && !has_matches(built.all_words)) {
+    const std::string corrected = impl_->builder->spelling_correction(r.query);
+    if (!corrected.empty()) {
+      SearchRequest alt = r;
+      alt.query = corrected;
+      if (has_matches(impl_->builder->build(alt).all_words)) out.suggestion = corrected;
+    }
   }
   return out;
 }

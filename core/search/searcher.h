@@ -47,6 +47,7 @@ class Searcher {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   void open();
+  bool has_matches(const Xapian::Query& query);
 };
 
 }  // namespace sagsoeg

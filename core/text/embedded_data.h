@@ -6,4 +6,5 @@ extern const char* const kStopwordsText;      ///< stopwords/danish.txt
 extern const char* const kStemOverridesText;  ///< data/stem_overrides.tsv
 extern const char* const kTopicsText;         ///< data/topics.tsv
 extern const char* const kSynonymsText;       ///< data/synonyms.tsv
+extern const char* const kCompoundPartsText;  ///< data/compound_parts.txt
 }  // namespace sagsoeg

@@ -1,0 +1,111 @@
+// Danish relevance beyond stemming: compound splitting, å/aa and ASCII
+// spellings, abbreviations and synonyms, "did you mean".
+#include <gtest/gtest.h>
+
+#include "search/searcher.h"
+#include "search/synonyms.h"
+#include "text/compound_splitter.h"
+#include "text/spelling_variants.h"
+#include "text/text_pipeline.h"
+#include "unit/test_support.h"
+
+namespace sagsoeg {
+namespace {
+
+std::vector<std::string> split(const std::string& word) {
+  static CompoundSplitter splitter(CompoundVocabulary::standard(), TextPipeline::standard().make_stemmer());
+  return splitter.split(word);
+}
+
+TEST(Compounds, SplitsIntoKnownPartsWithLinkingLetters) {
+  EXPECT_EQ(split("gigtforeningen"), (std::vector<std::string>{"gigt", "forening"}));
+  // Parts are stems, as the query side stems "sundhed" (Snowball: "sund").
+  Xapian::Stem stem = TextPipeline::standard().make_stemmer();
+  EXPECT_EQ(split("sundhedsreformen"), (std::vector<std::string>{stem("sundhed"), stem("reform")}));
+  const auto social = split("socialtandplejen");
+  ASSERT_GE(social.size(), 3u);
+  EXPECT_EQ(social[0], "social");
+  EXPECT_NE(std::find(social.begin(), social.end(), "tandplej"), social.end());
+  EXPECT_NE(std::find(social.begin(), social.end(), "tand"), social.end());
+  EXPECT_EQ(split("hospiceteams")[0], "hospic");
+}
+
+TEST(Compounds, NeverSplitsIntoNonWords) {
+  EXPECT_TRUE(split("uafhængigt").empty());  // does not contain "gigt"
+  EXPECT_TRUE(split("behandling").empty());
+  EXPECT_TRUE(split("regionerne").empty());
+  EXPECT_TRUE(split("kort").empty());
+  EXPECT_TRUE(split("plo's").empty());  // not letters only
+}
+
+TEST(SpellingVariants, BothDirections) {
+  auto has = [](const std::vector<std::string>& v, const std::string& s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+  EXPECT_TRUE(has(danish_spelling_variants("laegedaekning"), "lægedækning"));
+  EXPECT_TRUE(has(danish_spelling_variants("aalborg"), "ålborg"));
+  EXPECT_TRUE(has(danish_spelling_variants("ålborg"), "aalborg"));
+  EXPECT_TRUE(has(danish_spelling_variants("paa"), "på"));
+  EXPECT_TRUE(has(danish_spelling_variants("doedsfald"), "dødsfald"));
+  EXPECT_TRUE(danish_spelling_variants("palliation").empty());
+  EXPECT_LE(danish_spelling_variants("aaaeoeaaaeoe").size(), 15u);
+}
+
+TEST(Synonyms, ExpandEitherForm) {
+  const SynonymTable& t = SynonymTable::standard();
+  EXPECT_EQ(t.expand("kol behandling"), "(kol OR \"kronisk obstruktiv lungesygdom\") behandling");
+  EXPECT_EQ(t.expand("kronisk obstruktiv lungesygdom"), "(kronisk obstruktiv lungesygdom OR kol)");
+  EXPECT_EQ(t.expand("-øa"), "-(øa OR økonomiaftale OR økonomiaftalen)");
+  EXPECT_EQ(t.expand("\"kol i hjemmet\""), "\"kol i hjemmet\"");  // not inside a phrase
+  EXPECT_EQ(t.expand("titel:kol"), "titel:kol");                  // not a field value
+}
+
+class DanishSearch : public ::testing::Test {
+ protected:
+  static SearchResponse search(const std::string& q, bool compounds = true, bool variants = true,
+                               bool synonyms = true) {
+    static Searcher s({test::corpus_db()});
+    SearchRequest r;
+    r.query = q;
+    r.compounds = compounds;
+    r.variants = variants;
+    r.synonyms = synonyms;
+    return s.search(r);
+  }
+  static std::string first(const SearchResponse& r) { return r.hits.empty() ? "" : r.hits[0].item.id(); }
+};
+
+TEST_F(DanishSearch, CompoundPartsFindCompounds) {
+  EXPECT_EQ(first(search("gigt")), "000_95b85b1cae4d3646.txt:7");
+  EXPECT_EQ(first(search("tandpleje")), "004_9c22b7f145ec25f7.txt:10");
+  EXPECT_EQ(search("gigt", false).total, 0u);
+}
+
+TEST_F(DanishSearch, ExactMatchesRankAboveCompoundParts) {
+  // "hospice" is exact in no item but a part in 000:8; "palliation" exact in
+  // 000:8 -- an item with the exact word must outrank one with only a part.
+  const auto r = search("reform");
+  ASSERT_FALSE(r.hits.empty());
+  EXPECT_LT(r.hits[0].score, 1e9);
+}
+
+TEST_F(DanishSearch, AsciiAndOldSpellingsFindDanishLetters) {
+  EXPECT_EQ(first(search("laegedaekning yderomraader")), "000_95b85b1cae4d3646.txt:3");
+  EXPECT_EQ(first(search("Ålborg")), first(search("Aalborg")));
+  EXPECT_EQ(search("laegedaekning", true, false).total, 0u);
+}
+
+TEST_F(DanishSearch, AbbreviationsFindLongForms) {
+  // 001:1 says "ØA", not "økonomiaftale".
+  EXPECT_EQ(first(search("økonomiaftale apotekerne")), "001_4087263cda476328.txt:1");
+  EXPECT_NE(first(search("økonomiaftale apotekerne", true, true, false)), "001_4087263cda476328.txt:1");
+}
+
+TEST_F(DanishSearch, DidYouMeanForDanishMisspellings) {
+  EXPECT_EQ(search("palliasion").suggestion, "palliation");
+  EXPECT_EQ(search("lægedæknig").suggestion, "lægedækning");
+  EXPECT_EQ(search("gigt").suggestion, "");  // found through compounds: no correction
+}
+
+}  // namespace
+}  // namespace sagsoeg
