@@ -92,6 +92,10 @@ size_t Searcher::item_count() const {
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
+  return with_retry([&] { return search_once(request); });
+}
+
+SearchResponse Searcher::search_once(const SearchRequest& request) {
   SearchRequest r = request;
   r.spelling = r.spelling && spelling_;
   BuiltQuery built = impl_->builder->build(r);
@@ -169,6 +173,10 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 }
 
 std::vector<SearchHit> Searcher::case_history(const std::string& case_id, bool include_confidential) {
+  return with_retry([&] { return case_history_once(case_id, include_confidential); });
+}
+
+std::vector<SearchHit> Searcher::case_history_once(const std::string& case_id, bool include_confidential) {
   SearchRequest r;
   r.case_id = case_id;
   r.include_confidential = include_confidential;
@@ -194,6 +202,10 @@ std::vector<SearchHit> Searcher::case_history(const std::string& case_id, bool i
 }
 
 std::optional<AgendaItem> Searcher::item(const std::string& id) {
+  return with_retry([&] { return item_once(id); });
+}
+
+std::optional<AgendaItem> Searcher::item_once(const std::string& id) {
   const std::string term = DocumentBuilder::id_term(id);
   Xapian::PostingIterator p = db_.postlist_begin(term);
   if (p == db_.postlist_end(term)) return std::nullopt;

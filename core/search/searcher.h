@@ -47,6 +47,23 @@ class Searcher {
   struct Impl;
   std::unique_ptr<Impl> impl_;
   void open();
+  SearchResponse search_once(const SearchRequest& request);
+  std::vector<SearchHit> case_history_once(const std::string& case_id, bool include_confidential);
+  std::optional<AgendaItem> item_once(const std::string& id);
+
+  /// Runs `f`; if the indexer committed twice meanwhile (the revision being
+  /// read is gone), reopens and runs it again.
+  template <typename F>
+  auto with_retry(F&& f) -> decltype(f()) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return f();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt == 4) throw;
+        reopen();
+      }
+    }
+  }
   bool has_matches(const Xapian::Query& query);
 };
 
