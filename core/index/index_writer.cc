@@ -38,8 +38,20 @@ struct FileResult {
   std::string error;  ///< "PATH[:LINE]: message" if the file failed
   std::vector<Xapian::Document> docs;
   std::vector<bool> public_doc;
+  /// Words of the file's public items for "did you mean", counted here on
+  /// the worker so the writer makes one call per distinct word.
+  std::map<std::string, Xapian::termcount> spelling;
   size_t bytes = 0;
 };
+
+bool is_spelling_word(const std::string& term) {
+  if (term.size() < 4 || term.size() > 40) return false;
+  const auto first = static_cast<unsigned char>(term[0]);
+  if (!((first >= 'a' && first <= 'z') || first >= 0xC3)) return false;
+  for (char c : term)
+    if (c >= '0' && c <= '9') return false;
+  return true;
+}
 
 // Reads, parses and builds the documents of one file. Never throws.
 FileResult process_file(const InputFile& file, const DocumentMeta* manifest_entry,
@@ -64,6 +76,10 @@ FileResult process_file(const InputFile& file, const DocumentMeta* manifest_entr
     for (const AgendaItem& item : parsed.items) {
       r.docs.push_back(builder.build(item));
       r.public_doc.push_back(!item.is_confidential());
+      if (item.is_confidential()) continue;  // never a word of a closed item
+      const Xapian::Document& doc = r.docs.back();
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if (is_spelling_word(*t)) ++r.spelling[*t];
     }
   } catch (const InputError& e) {
     r.error = file.path + (e.line() ? ":" + std::to_string(e.line()) : "") + ": " + e.what();
@@ -74,21 +90,6 @@ FileResult process_file(const InputFile& file, const DocumentMeta* manifest_entr
 }
 
 // Words for "did you mean": unprefixed, unstemmed words of public items only.
-bool is_spelling_word(const std::string& term) {
-  if (term.size() < 4 || term.size() > 40) return false;
-  const auto first = static_cast<unsigned char>(term[0]);
-  if (!((first >= 'a' && first <= 'z') || first >= 0xC3)) return false;
-  for (char c : term)
-    if (c >= '0' && c <= '9') return false;
-  return true;
-}
-
-void add_spelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string term = *t;
-    if (is_spelling_word(term)) db.add_spelling(term, 1);
-  }
-}
 
 // Removes a file's items and the spelling words they contributed, so no
 // word of a changed (perhaps now closed) item lingers in "did you mean".
@@ -248,7 +249,11 @@ IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& 
         db.begin_transaction();
         in_transaction = true;
       }
-      remove_file_items(db, file.source);
+      // A file the database has never seen has no items to replace: adding
+      // is much cheaper than replacing by term inside a large transaction.
+      const bool known_file =
+          known_hashes.count(file.source) != 0 || db.term_exists(DocumentBuilder::source_term(file.source));
+      if (known_file) remove_file_items(db, file.source);
       for (size_t d = 0; d < r.docs.size(); ++d) {
         const Xapian::Document& doc = r.docs[d];
         // The ID term is the first boolean term starting with 'Q'.
@@ -260,14 +265,18 @@ IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& 
             break;
           }
         }
-        db.replace_document(id_term, doc);
+        if (known_file) {
+          db.replace_document(id_term, doc);
+        } else {
+          db.add_document(doc);
+        }
         if (r.public_doc[d]) {
-          add_spelling(db, doc);
           ++stats.items_public;
         } else {
           ++stats.items_confidential;
         }
       }
+      for (const auto& [word, count] : r.spelling) db.add_spelling(word, count);
       db.set_metadata(schema::kMetaFilePrefix + file.source, r.hash);
       ++stats.indexed;
       stats.bytes += r.bytes;
