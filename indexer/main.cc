@@ -47,7 +47,8 @@ int main(int argc, char** argv) {
       "threads", po::value<unsigned>(&options.threads)->default_value(0), "parser threads (0 = cores - 1)")(
       "batch", po::value<size_t>(&options.batch_items)->default_value(4000), "items per committed transaction")(
       "max-mb", po::value<size_t>()->default_value(256), "largest file or expanded .gz accepted, in MB")(
-      "quiet,q", "no progress bar and no summary");
+      "compact", "rewrite the database compactly afterwards (after a large build)")("quiet,q",
+                                                                                    "no progress bar and no summary");
   po::options_description hidden;
   hidden.add_options()("path", po::value<std::vector<std::string>>(&paths));
   po::options_description all;
@@ -93,6 +94,7 @@ int main(int argc, char** argv) {
                 << s.seconds << " s, "
                 << (s.seconds > 0 ? static_cast<long>((s.items_public + s.items_confidential) / s.seconds) : 0)
                 << " items/s -> " << options.db_path << "\n";
+    if (vm.count("compact")) compact_database(options.db_path);
     return s.failed || !walk.errors.empty() ? 1 : 0;
   } catch (const Xapian::Error& e) {
     std::cerr << "indexer: " << options.db_path << ": " << e.get_description() << "\n";

@@ -127,34 +127,36 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
   return doc;
 }
 
+// Compact keys: the data of ~100,000 items adds up.
 std::string encode_document_data(const AgendaItem& item, const std::vector<std::string>& topic_slugs) {
   AgendaItem meta_only = item;
   meta_only.sections.clear();
   nlohmann::json j = item_to_json(meta_only);
-  j.erase("sections");
-  j.erase("text");
-  j.erase("decision");
-  j["topics"] = topic_slugs;
-  std::string data = j.dump();
+  for (const char* derived : {"sections", "text", "decision", "id"}) j.erase(derived);
+  for (auto it = j.begin(); it != j.end();) {
+    // null and empty values are implied on decoding
+    if (it->is_null() || (it->is_array() && it->empty())) {
+      it = j.erase(it);
+    } else {
+      ++it;
+    }
+  }
+  if (!topic_slugs.empty()) j["topics"] = topic_slugs;
   if (!item.is_confidential() && !item.sections.empty()) {
     nlohmann::json sections = nlohmann::json::array();
     for (const Section& s : item.sections) sections.push_back({s.name, s.heading, s.text});
-    data += '\0';
-    data += deflate_bytes(sections.dump());
+    j["s"] = sections;
   }
-  return data;
+  return deflate_bytes(j.dump());
 }
 
 AgendaItem decode_document_data(const std::string& data, std::vector<std::string>* topics, bool with_text) {
-  const size_t nul = data.find('\0');
-  const nlohmann::json j = nlohmann::json::parse(data.substr(0, nul));
+  const nlohmann::json j = nlohmann::json::parse(inflate_bytes(data));
   AgendaItem item = item_from_json(j);
   if (topics && j.contains("topics")) *topics = j["topics"].get<std::vector<std::string>>();
-  if (with_text && nul != std::string::npos && !item.is_confidential()) {
-    const nlohmann::json sections = nlohmann::json::parse(inflate_bytes(std::string_view(data).substr(nul + 1)));
-    for (const auto& s : sections)
+  if (with_text && j.contains("s") && !item.is_confidential())
+    for (const auto& s : j["s"])
       item.sections.push_back({s[0].get<std::string>(), s[1].get<std::string>(), s[2].get<std::string>()});
-  }
   return item;
 }
 

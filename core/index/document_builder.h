@@ -36,8 +36,8 @@ class DocumentBuilder {
   CompoundSplitter compounds_;
 };
 
-/// Document data: item metadata as JSON, then NUL, then the zlib-compressed
-/// JSON of the sections (absent for confidential items).
+/// Document data: zlib-compressed JSON of the item's metadata and, for a
+/// public item, its sections ("s": [[name, heading, text], ...]).
 std::string encode_document_data(const AgendaItem& item, const std::vector<std::string>& topic_slugs);
 /// Metadata and sections back as an item; `topics` receives the slugs.
 AgendaItem decode_document_data(const std::string& data, std::vector<std::string>* topics = nullptr,

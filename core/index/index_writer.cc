@@ -29,7 +29,7 @@ namespace {
 
 std::string expected_version() {
   return TextPipeline::standard().version() + ";topics=" + TopicVocabulary::standard().version() +
-         ";compounds=" + CompoundVocabulary::standard().version();
+         ";compounds=" + CompoundVocabulary::standard().version() + ";schema=" + schema::kSchemaVersion;
 }
 
 struct FileResult {
@@ -143,6 +143,18 @@ class Progress {
 };
 
 }  // namespace
+
+void compact_database(const std::string& db_path) {
+  namespace fs = std::filesystem;
+  const std::string tmp = db_path + ".compacting";
+  const std::string old = db_path + ".old";
+  fs::remove_all(tmp);
+  fs::remove_all(old);
+  Xapian::Database(db_path).compact(tmp);
+  fs::rename(db_path, old);
+  fs::rename(tmp, db_path);
+  fs::remove_all(old);
+}
 
 void check_pipeline_version(const std::string& db_path) {
   Xapian::Database db(db_path);

@@ -45,6 +45,11 @@ struct IndexStats {
 /// Xapian::Error for problems with the database itself.
 IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& options, std::ostream& errors);
 
+/// Rewrites the database compactly (full B-tree blocks: typically a third
+/// smaller after a large build) and swaps it in. Searchers that have it open
+/// keep reading their revision.
+void compact_database(const std::string& db_path);
+
 /// Throws std::runtime_error with a clear message if the database at `path`
 /// was built by another text pipeline or schema version.
 void check_pipeline_version(const std::string& db_path);

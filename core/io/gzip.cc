@@ -68,7 +68,7 @@ std::string deflate_bytes(std::string_view data) {
   uLongf bound = compressBound(static_cast<uLong>(data.size()));
   std::string out(bound, '\0');
   if (compress2(reinterpret_cast<Bytef*>(out.data()), &bound, reinterpret_cast<const Bytef*>(data.data()),
-                static_cast<uLong>(data.size()), Z_BEST_SPEED) != Z_OK)
+                static_cast<uLong>(data.size()), Z_BEST_COMPRESSION) != Z_OK)
     throw std::runtime_error("zlib compress failed");
   out.resize(bound);
   return out;

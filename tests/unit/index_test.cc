@@ -9,6 +9,7 @@
 #include "index/index_writer.h"
 #include "index/schema.h"
 #include "io/file_walker.h"
+#include "io/gzip.h"
 #include "unit/test_support.h"
 
 namespace sagsoeg {
@@ -112,7 +113,7 @@ TEST_F(ConfidentialCorpus, SecretWordsAreNotInTermsDataOrSpelling) {
   for (auto s = db_.spellings_begin(); s != db_.spellings_end(); ++s)
     for (const char* w : kSecretWords) EXPECT_EQ((*s).find(w), std::string::npos) << *s;
   for (Xapian::docid id = 1; id <= db_.get_lastdocid(); ++id) {
-    std::string data = db_.get_document(id).get_data();
+    std::string data = inflate_bytes(db_.get_document(id).get_data());
     const AgendaItem item = decode_document_data(data);
     std::string lower = data + item.full_text() + item.title;
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
