@@ -113,8 +113,9 @@ TEST_F(ConfidentialCorpus, SecretWordsAreNotInTermsDataOrSpelling) {
   for (auto s = db_.spellings_begin(); s != db_.spellings_end(); ++s)
     for (const char* w : kSecretWords) EXPECT_EQ((*s).find(w), std::string::npos) << *s;
   for (Xapian::docid id = 1; id <= db_.get_lastdocid(); ++id) {
-    std::string data = inflate_bytes(db_.get_document(id).get_data());
-    const AgendaItem item = decode_document_data(data);
+    const std::string raw = db_.get_document(id).get_data();
+    const std::string data = inflate_bytes(raw);
+    const AgendaItem item = decode_document_data(raw);
     std::string lower = data + item.full_text() + item.title;
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (const char* w : kSecretWords) EXPECT_EQ(lower.find(w), std::string::npos) << id;
