@@ -172,6 +172,9 @@ int run_server(const std::vector<std::string>& dbs, const ServerOptions& options
   http.set_keep_alive_timeout(5);
   http.set_keep_alive_max_count(1000);
   http.set_payload_max_length(16 * 1024);
+  // Small JSON answers on keep-alive connections: without TCP_NODELAY each
+  // waits for the client's delayed ACK (40 ms).
+  http.set_tcp_nodelay(true);
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     t_request_start = std::chrono::steady_clock::now();
     if (req.target.size() > 4096) {

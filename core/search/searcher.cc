@@ -10,6 +10,7 @@
 #include "index/schema.h"
 #include "index/topics.h"
 #include "search/query_builder.h"
+#include "search/snippet.h"
 #include "text/text_pipeline.h"
 #include "util/utf8.h"
 
@@ -127,6 +128,8 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
   out.offset = r.offset;
   out.limit = r.limit;
   out.total = mset.get_matches_estimated();
+  const std::vector<std::string> highlights =
+      built.has_text ? highlight_terms(built.query) : std::vector<std::string>{};
   size_t rank = r.offset;
   for (auto m = mset.begin(); m != mset.end(); ++m) {
     SearchHit hit;
@@ -134,12 +137,7 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
     hit.score = by_date && !built.has_text ? 0.0 : m.get_weight();
     const bool want_text = r.snippets;
     hit.item = decode_document_data(m.get_document().get_data(), &hit.topics, want_text);
-    if (want_text && !hit.item.is_confidential() && built.has_text)
-      hit.snippet = mset.snippet(snippet_source(hit.item), 220, impl_->stem,
-                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE, "<mark>",
-                                 "</mark>", "…");
-    else if (want_text && !hit.item.is_confidential())
-      hit.snippet = mset.snippet(snippet_source(hit.item), 220, impl_->stem, 0, "<mark>", "</mark>", "…");
+    if (want_text && !hit.item.is_confidential()) hit.snippet = make_snippet(snippet_source(hit.item), highlights, 220);
     if (!r.snippets || hit.item.is_confidential()) hit.item.sections.clear();
     out.hits.push_back(std::move(hit));
   }
@@ -161,7 +159,9 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
   }
   // "Did you mean": only when no item has all the words, and the corrected
   // query has items with all of its words.
-  if (r.spelling && built.has_text && !has_matches(built.all_words)) {
+  // A top hit at 100 % matches every query term: no need to look further.
+  const bool top_has_all = !mset.empty() && mset.begin().get_percent() == 100;
+  if (r.spelling && built.has_text && !top_has_all && !has_matches(built.all_words)) {
     const std::string corrected = impl_->builder->spelling_correction(r.query);
     if (!corrected.empty()) {
       SearchRequest alt = r;
