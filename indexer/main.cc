@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
 
 #include "index/index_writer.h"
 #include "indexer/dry_run.h"
@@ -47,8 +48,9 @@ int main(int argc, char** argv) {
       "threads", po::value<unsigned>(&options.threads)->default_value(0), "parser threads (0 = cores - 1)")(
       "batch", po::value<size_t>(&options.batch_items)->default_value(4000), "items per committed transaction")(
       "max-mb", po::value<size_t>()->default_value(256), "largest file or expanded .gz accepted, in MB")(
-      "compact", "rewrite the database compactly afterwards (after a large build)")("quiet,q",
-                                                                                    "no progress bar and no summary");
+      "compact", "rewrite the database compactly afterwards (after a large build)")(
+      "shard", po::value<std::string>(), "K/N: index only shard K of N (files split by a hash of their name)")(
+      "quiet,q", "no progress bar and no summary");
   po::options_description hidden;
   hidden.add_options()("path", po::value<std::vector<std::string>>(&paths));
   po::options_description all;
@@ -79,7 +81,17 @@ int main(int argc, char** argv) {
   const bool quiet = vm.count("quiet") > 0;
   options.progress = !quiet && isatty(STDERR_FILENO);
 
-  const WalkResult walk = walk_inputs(paths);
+  WalkResult walk = walk_inputs(paths);
+  if (vm.count("shard")) {
+    unsigned k = 0, n = 0;
+    char slash = 0;
+    std::istringstream in(vm["shard"].as<std::string>());
+    if (!(in >> k >> slash >> n) || slash != '/' || n == 0 || k >= n || !in.eof()) {
+      std::cerr << "indexer: --shard wants K/N with 0 <= K < N, e.g. 0/2\n";
+      return 2;
+    }
+    walk.files = select_shard(walk.files, k, n);
+  }
   for (const auto& e : walk.errors) std::cerr << "indexer: " << e << "\n";
   if (vm.count("dry-run")) {
     const size_t failed = print_dry_run(walk.files, options.limits, vm.count("json") > 0, std::cout, std::cerr);

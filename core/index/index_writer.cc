@@ -157,7 +157,10 @@ void compact_database(const std::string& db_path) {
 }
 
 void check_pipeline_version(const std::string& db_path) {
-  Xapian::Database db(db_path);
+  check_pipeline_version(Xapian::Database(db_path), db_path);
+}
+
+void check_pipeline_version(const Xapian::Database& db, const std::string& db_path) {
   const std::string have = db.get_metadata(schema::kMetaPipeline);
   if (have.empty() && db.get_doccount() == 0) return;
   const std::string want = expected_version();

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include <xapian.h>
+
 #include "io/document_reader.h"
 #include "io/file_walker.h"
 
@@ -53,5 +55,7 @@ void compact_database(const std::string& db_path);
 /// Throws std::runtime_error with a clear message if the database at `path`
 /// was built by another text pipeline or schema version.
 void check_pipeline_version(const std::string& db_path);
+/// The same for an open database (a local folder or a remote shard).
+void check_pipeline_version(const Xapian::Database& db, const std::string& name);
 
 }  // namespace sagsoeg

@@ -1,6 +1,7 @@
 #include "io/file_walker.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <system_error>
 
@@ -44,6 +45,16 @@ WalkResult walk_inputs(const std::vector<std::string>& paths) {
   std::sort(result.files.begin(), result.files.end(),
             [](const InputFile& a, const InputFile& b) { return a.source < b.source; });
   return result;
+}
+
+std::vector<InputFile> select_shard(const std::vector<InputFile>& files, unsigned k, unsigned n) {
+  std::vector<InputFile> out;
+  for (const InputFile& f : files) {
+    uint64_t h = 1469598103934665603ULL;  // FNV-1a
+    for (char c : f.source) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    if (h % n == k) out.push_back(f);
+  }
+  return out;
 }
 
 }  // namespace sagsoeg

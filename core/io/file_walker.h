@@ -22,4 +22,8 @@ struct WalkResult {
 /// so a link loop cannot trap the walk.
 WalkResult walk_inputs(const std::vector<std::string>& paths);
 
+/// The files of shard `k` of `n` (0 <= k < n): a stable hash of the source
+/// name decides, so every file always lands in the same shard.
+std::vector<InputFile> select_shard(const std::vector<InputFile>& files, unsigned k, unsigned n);
+
 }  // namespace sagsoeg

@@ -11,11 +11,11 @@ namespace sagsoeg {
 
 namespace {
 
-// Reads 1-3 digits at the start of s; returns the count of digits (0 = none).
+// Reads 1-4 digits at the start of s; returns the count of digits (0 = none).
 size_t leading_number(const std::string& s, int& number) {
   size_t i = 0;
-  while (i < s.size() && i < 4 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
-  if (i == 0 || i > 3) return 0;
+  while (i < s.size() && i < 5 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
+  if (i == 0 || i > 4) return 0;
   number = std::stoi(s.substr(0, i));
   return i;
 }
@@ -215,7 +215,8 @@ ItemHeadings find_item_headings(const std::vector<Line>& lines) {
   for (size_t k = 0; k < all.size(); ++k) {
     HeadingCandidate c = all[k];
     if (in_toc[k] || (have_toc && c.line <= toc_end_line)) continue;
-    if (c.number <= last) continue;
+    // Item numbers increase; a jump of more than 50 is a year or an amount.
+    if (c.number <= last || c.number > last + 50) continue;
     const auto toc = toc_by_number.find(c.number);
     if (!is_strong(c, lines[c.line])) {
       if (toc == toc_by_number.end() || !headings_match(c.title, toc->second->title)) continue;

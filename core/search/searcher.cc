@@ -61,11 +61,10 @@ void Searcher::open() {
       Xapian::Database one(path);
       // An empty database (an indexer's first batch not yet committed) just
       // has no results; check_pipeline_version accepts it.
-      if (is_remote_stub(path)) {
-        spelling_ = false;
-      } else {
-        check_pipeline_version(path);
-      }
+      // Remote shards (xapian-tcpsrv) have no spelling table: "did you mean"
+      // is switched off when any shard is remote.
+      if (is_remote_stub(path)) spelling_ = false;
+      check_pipeline_version(one, path);
       combined.add_database(one);
     } catch (const Xapian::DatabaseOpeningError& e) {
       throw std::runtime_error("cannot open database " + path + ": " + e.get_msg() + " (build it with `indexer --db " +
@@ -104,7 +103,19 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
   enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.6, 0.5));
   const bool by_date = r.sort == SortOrder::date || !built.has_text;
-  if (by_date) enquire.set_sort_by_value_then_relevance(schema::kSlotDate, true);
+  // Newest first; items of one meeting in agenda order, so the order does
+  // not depend on document IDs (which differ between one database and shards).
+  Xapian::MultiValueKeyMaker newest_first;
+  newest_first.add_value(schema::kSlotDate, true);
+  newest_first.add_value(schema::kSlotSource);
+  newest_first.add_value(schema::kSlotItemNumber);
+  if (by_date) {
+    if (built.has_text) {
+      enquire.set_sort_by_key_then_relevance(&newest_first, false);
+    } else {
+      enquire.set_sort_by_key(&newest_first, false);
+    }
+  }
 
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   const TopicVocabulary& topics = TopicVocabulary::standard();

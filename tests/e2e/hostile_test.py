@@ -1,0 +1,72 @@
+"""Hostile input for the indexer: each bad file gets a clear error naming it
+(or is handled), the rest of the corpus is indexed, and the exit status
+says some files failed."""
+import gzip, os, shutil, subprocess, threading, time
+from common import *
+
+work = tmpdir()
+try:
+    corpus = copy_corpus(os.path.join(work, "corpus"))
+    bad = os.path.join(corpus, "bad")
+    os.makedirs(bad)
+    seed = open(os.path.join(CORPUS, SEEDS[0]), encoding="utf-8").read()
+
+    def write(name, data):
+        with open(os.path.join(bad, name), "wb") as f:
+            f.write(data)
+
+    write("empty.txt", b"")
+    write("binary.txt", bytes(range(256)) * 64)
+    write("invalid-utf8.txt", seed.encode("utf-8")[:5000] + b"\xff\xfe\xc3\x28 " + seed.encode("utf-8")[5000:])
+    write("latin1.txt", seed.encode("latin-1", "replace"))
+    write("cp1252.txt", seed.replace("–", "\u2013").encode("cp1252", "replace"))
+    write("one-line-50mb.txt", b"Referat " + b"lorem ipsum dolor " * (50 * 1024 * 1024 // 18))
+    write("repeated-headings.md", ("# 1 (Offentlig) Samme punkt igen\n\nTekst.\n\n" * 20000).encode())
+    write("thousands-of-items.txt",
+          "".join(f"{n} (Offentlig) Punkt nummer {n}\n\nEMN-2024-{n:05d}\n\nBeslutninger:\nGodkendt.\n\n"
+                  for n in range(1, 3001)).encode())
+    write("truncated.txt.gz", gzip.compress(seed.encode())[:300])
+    write("bomb.txt.gz", gzip.compress(b"a" * (300 * 1024 * 1024), compresslevel=1))
+    write("unreadable.txt", seed.encode())
+    os.chmod(os.path.join(bad, "unreadable.txt"), 0)
+    os.symlink("loop-b.txt", os.path.join(bad, "loop-a.txt"))
+    os.symlink("loop-a.txt", os.path.join(bad, "loop-b.txt"))
+    os.symlink(".", os.path.join(bad, "dirloop"))  # a folder linked to itself
+    write("disappears.txt", seed.encode())
+
+    db = os.path.join(work, "db")
+    p = subprocess.Popen([INDEXER, "--db", db, "--threads", "1", corpus], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    time.sleep(0.05)
+    try:
+        os.remove(os.path.join(bad, "disappears.txt"))  # while the indexer runs
+    except FileNotFoundError:
+        pass
+    out, err = p.communicate(timeout=600)
+    print("   " + err.strip().replace("\n", "\n   "))
+    check(p.returncode == 1, f"exit status 1: some files failed (got {p.returncode})")
+
+    def named(name, message):
+        check(f"indexer: {bad}/{name}: {message}" in err, f"{name}: '{message}'")
+    named("empty.txt", "empty file")
+    named("binary.txt", "binary file, not text")
+    named("truncated.txt.gz", "truncated gzip data")
+    named("bomb.txt.gz", "gzip data expands beyond the size limit of 256 MB")
+    named("one-line-50mb.txt", "no agenda items found")
+    named("loop-a.txt", "Too many levels of symbolic links")
+    if os.geteuid() != 0:
+        named("unreadable.txt", "cannot open: Permission denied")
+    check("dirloop" not in err or "Too many levels" in err, "a folder linked to itself does not trap the walk")
+
+    terms = q_terms(db)
+    for src, want in (("invalid-utf8.txt", 9), ("latin1.txt", 9), ("cp1252.txt", 9), ("repeated-headings.md", 1),
+                      ("thousands-of-items.txt", 3000)):
+        got = sum(1 for t in terms if t.startswith(f"Qbad/{src}:"))
+        check(got == want, f"{src}: {got} items (want {want})")
+    seeds_ok = all(any(t.startswith(f"Q{s}:") for t in terms) for s in SEEDS)
+    check(seeds_ok, "the good seed files are all indexed")
+    code, o, _ = search_json(db, "lægedækning")
+    check(code == 0 and o["results"], "the database answers queries")
+finally:
+    shutil.rmtree(work, ignore_errors=True)
+finish()
