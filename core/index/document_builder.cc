@@ -1,5 +1,6 @@
 #include "index/document_builder.h"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "index/schema.h"
@@ -24,6 +25,17 @@ std::string digits_only(const std::string& s) {
   for (char c : s)
     if (c >= '0' && c <= '9') d += c;
   return d;
+}
+
+// Ascending order = newest first: the date inverted (undated last), then
+// the source and the item number in agenda order.
+std::string newest_first_key(const AgendaItem& item) {
+  long ymd = 0;
+  if (item.meta.date.size() == 10)
+    ymd = std::stol(item.meta.date.substr(0, 4) + item.meta.date.substr(5, 2) + item.meta.date.substr(8, 2));
+  char inverted[32];
+  std::snprintf(inverted, sizeof inverted, "%08ld", 99999999L - ymd);
+  return std::string(inverted) + item.meta.source + '\0' + Xapian::sortable_serialise(item.number);
 }
 
 }  // namespace
@@ -122,6 +134,7 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
   doc.add_value(schema::kSlotKind, m.kind);
   doc.add_value(schema::kSlotAccess, access_name(item.access));
   doc.add_value(schema::kSlotItemNumber, Xapian::sortable_serialise(item.number));
+  doc.add_value(schema::kSlotNewestFirst, newest_first_key(item));
   doc.add_value(schema::kSlotSource, m.source);
   doc.set_data(encode_document_data(item, topic_slugs));
   return doc;

@@ -51,6 +51,9 @@ enum Slot : Xapian::valueno {
   kSlotItemNumber = 7,  ///< Xapian::sortable_serialise(number)
   kSlotSource = 8,
   kSlotOrganisation = 9,
+  /// Browse order in one ascending value (the remote backend sorts by one
+  /// slot only): newest date first, then source, then item number.
+  kSlotNewestFirst = 10,
   kSlotTopicFirst = 20,  ///< one slot per topic (value "1"), for ValueCountMatchSpy
 };
 
@@ -58,6 +61,6 @@ enum Slot : Xapian::valueno {
 inline constexpr const char* kMetaPipeline = "sagsoeg:pipeline";
 inline constexpr const char* kMetaSchema = "sagsoeg:schema";
 inline constexpr const char* kMetaFilePrefix = "sagsoeg:file:";  ///< + source -> content hash
-inline constexpr const char* kSchemaVersion = "2";
+inline constexpr const char* kSchemaVersion = "3";
 
 }  // namespace sagsoeg::schema

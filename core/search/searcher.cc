@@ -102,18 +102,17 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.6, 0.5));
-  const bool by_date = r.sort == SortOrder::date || !built.has_text;
+  // A query of filters only (udvalg:nære år:2024) weighs nothing: browse it
+  // newest first. Xapian knows the highest possible weight before matching.
+  const bool weighted = built.has_text && enquire.get_mset(0, 0).get_max_possible() > 0;
+  const bool by_date = r.sort == SortOrder::date || !weighted;
   // Newest first; items of one meeting in agenda order, so the order does
   // not depend on document IDs (which differ between one database and shards).
-  Xapian::MultiValueKeyMaker newest_first;
-  newest_first.add_value(schema::kSlotDate, true);
-  newest_first.add_value(schema::kSlotSource);
-  newest_first.add_value(schema::kSlotItemNumber);
   if (by_date) {
-    if (built.has_text) {
-      enquire.set_sort_by_key_then_relevance(&newest_first, false);
+    if (weighted) {
+      enquire.set_sort_by_value_then_relevance(schema::kSlotNewestFirst, false);
     } else {
-      enquire.set_sort_by_key(&newest_first, false);
+      enquire.set_sort_by_value(schema::kSlotNewestFirst, false);
     }
   }
 
@@ -145,7 +144,7 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
   for (auto m = mset.begin(); m != mset.end(); ++m) {
     SearchHit hit;
     hit.rank = ++rank;
-    hit.score = by_date && !built.has_text ? 0.0 : m.get_weight();
+    hit.score = !weighted ? 0.0 : m.get_weight();
     const bool want_text = r.snippets;
     hit.item = decode_document_data(m.get_document().get_data(), &hit.topics, want_text);
     if (want_text && !hit.item.is_confidential()) hit.snippet = make_snippet(snippet_source(hit.item), highlights, 220);

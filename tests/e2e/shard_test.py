@@ -21,8 +21,9 @@ try:
         r = run(INDEXER, "--db", db, "--quiet", "--shard", f"{k}/2", corpus)
         check(r.returncode == 0, f"shard {k}/2 indexed")
         port = free_port()
+        # Own session: on SIGTERM xapian-tcpsrv signals its whole process group.
         servers.append(subprocess.Popen(["xapian-tcpsrv", "--port", str(port), "--interface", "127.0.0.1", "--quiet", db],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True))
         stub = os.path.join(work, f"shard{k}.stub")
         with open(stub, "w") as f:
             f.write(f"remote 127.0.0.1:{port}\n")
