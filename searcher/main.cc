@@ -93,7 +93,8 @@ int main(int argc, char** argv) {
       "serve", "serve the HTTP API and web page")(
       "bind", po::value<std::string>(&server.bind)->default_value("127.0.0.1"), "with --serve: address")(
       "port", po::value<int>(&server.port)->default_value(8080), "with --serve: port")(
-      "threads", po::value<int>(&server.threads)->default_value(4), "with --serve: worker threads");
+      "threads", po::value<int>(&server.threads)->default_value(16),
+      "with --serve: worker threads (each serves one keep-alive connection at a time)");
   po::options_description hidden;
   hidden.add_options()("word", po::value<std::vector<std::string>>(&words));
   po::options_description all;

@@ -170,7 +170,9 @@ int run_server(const std::vector<std::string>& dbs, const ServerOptions& options
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
   http.set_keep_alive_timeout(5);
-  http.set_keep_alive_max_count(1000);
+  // A worker serves one keep-alive connection at a time: hand it back after
+  // 100 requests so waiting connections get their turn.
+  http.set_keep_alive_max_count(100);
   http.set_payload_max_length(16 * 1024);
   // Small JSON answers on keep-alive connections: without TCP_NODELAY each
   // waits for the client's delayed ACK (40 ms).

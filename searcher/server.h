@@ -10,7 +10,7 @@ namespace sagsoeg {
 struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
-  int threads = 4;
+  int threads = 16;
 };
 
 /// Serves until SIGINT/SIGTERM; returns the exit status.

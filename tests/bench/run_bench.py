@@ -125,7 +125,7 @@ def wrk(build, db, queries, connections, seconds):
     if not shutil.which("wrk"):
         return None
     port = free_port()
-    srv = subprocess.Popen([f"{build}/searcher/searcher", "--db", db, "--serve", "--port", str(port), "--threads", "4"],
+    srv = subprocess.Popen([f"{build}/searcher/searcher", "--db", db, "--serve", "--port", str(port)],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         import urllib.request, urllib.parse
