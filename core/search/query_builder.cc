@@ -111,6 +111,14 @@ class PlainPrefixProcessor : public Xapian::FieldProcessor {
   bool lower_;
 };
 
+// Xapian takes ownership of a processor only when it is release()d;
+// otherwise the QueryParser would leak it.
+template <typename T>
+T* owned(T* processor) {
+  processor->release();
+  return processor;
+}
+
 }  // namespace
 
 std::string date_to_slot_value(const std::string& date, const std::string& what) {
@@ -138,18 +146,18 @@ struct QueryBuilder::Impl {
     qp.add_prefix("summary", schema::kResume);
     qp.add_prefix("indstilling", schema::kIndstilling);
     qp.add_prefix("recommendation", schema::kIndstilling);
-    for (const char* f : {"udvalg", "committee"}) qp.add_boolean_prefix(f, new CommitteeProcessor(db));
-    for (const char* f : {"sag", "case"}) qp.add_boolean_prefix(f, new CaseProcessor(false));
-    qp.add_boolean_prefix("caseref", new CaseProcessor(true));
-    for (const char* f : {"emne", "topic"}) qp.add_boolean_prefix(f, new TopicProcessor());
-    qp.add_boolean_prefix("type", new TypeProcessor());
+    for (const char* f : {"udvalg", "committee"}) qp.add_boolean_prefix(f, owned(new CommitteeProcessor(db)));
+    for (const char* f : {"sag", "case"}) qp.add_boolean_prefix(f, owned(new CaseProcessor(false)));
+    qp.add_boolean_prefix("caseref", owned(new CaseProcessor(true)));
+    for (const char* f : {"emne", "topic"}) qp.add_boolean_prefix(f, owned(new TopicProcessor()));
+    qp.add_boolean_prefix("type", owned(new TypeProcessor()));
     for (const char* f : {"år", "aar", "year"})
-      qp.add_boolean_prefix(f, new PlainPrefixProcessor(schema::kYear, false));
-    for (const char* f : {"art", "kind"}) qp.add_boolean_prefix(f, new PlainPrefixProcessor(schema::kKind, true));
+      qp.add_boolean_prefix(f, owned(new PlainPrefixProcessor(schema::kYear, false)));
+    for (const char* f : {"art", "kind"}) qp.add_boolean_prefix(f, owned(new PlainPrefixProcessor(schema::kKind, true)));
     for (const char* f : {"organisation", "org"})
-      qp.add_boolean_prefix(f, new PlainPrefixProcessor(schema::kOrganisation, true));
+      qp.add_boolean_prefix(f, owned(new PlainPrefixProcessor(schema::kOrganisation, true)));
     for (const char* f : {"dato:", "date:"})
-      qp.add_rangeprocessor(new Xapian::DateRangeProcessor(schema::kSlotDate, f));
+      qp.add_rangeprocessor(owned(new Xapian::DateRangeProcessor(schema::kSlotDate, f)));
     qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
 
