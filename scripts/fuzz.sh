@@ -12,14 +12,14 @@ CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo 
   -DSAGSOEG_BUILD_TESTS=OFF >/dev/null
 cmake --build build-fuzz -j"$(nproc)" --target parser_fuzzer query_fuzzer
 run() {
-  local target="$1"; shift
+  local target="$1" max_len="$2"; shift 2
   local work; work="$(mktemp -d)"
   mkdir -p "tests/fuzz/regressions/$target"
   # The first corpus folder receives new inputs: a scratch copy, not the repo.
   build-fuzz/tests/fuzz/"$target"_fuzzer "$work" "$@" "tests/fuzz/regressions/$target" \
-    -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+    -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="tests/fuzz/regressions/$target/" -print_final_stats=1 2>&1 | tail -n 12
   rm -rf "$work"
 }
-run parser corpus tests/data
-run query tests/relevance
+run parser 65536 corpus tests/data
+run query 512 tests/relevance
