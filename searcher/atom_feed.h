@@ -8,7 +8,6 @@
 
 namespace sagsoeg {
 
-std::string xml_escape(const std::string& s);
 std::string atom_feed(const SearchResponse& response, const std::string& self_path, const SearchRequest& request);
 
 }  // namespace sagsoeg

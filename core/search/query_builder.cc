@@ -153,7 +153,8 @@ struct QueryBuilder::Impl {
     qp.add_boolean_prefix("type", owned(new TypeProcessor()));
     for (const char* f : {"år", "aar", "year"})
       qp.add_boolean_prefix(f, owned(new PlainPrefixProcessor(schema::kYear, false)));
-    for (const char* f : {"art", "kind"}) qp.add_boolean_prefix(f, owned(new PlainPrefixProcessor(schema::kKind, true)));
+    for (const char* f : {"art", "kind"})
+      qp.add_boolean_prefix(f, owned(new PlainPrefixProcessor(schema::kKind, true)));
     for (const char* f : {"organisation", "org"})
       qp.add_boolean_prefix(f, owned(new PlainPrefixProcessor(schema::kOrganisation, true)));
     for (const char* f : {"dato:", "date:"})

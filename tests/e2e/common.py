@@ -61,6 +61,23 @@ def http(method, url, timeout=10):
         return e.code, dict(e.headers), e.read().decode("utf-8", "replace")
 
 
+def start_server(db, *extra, stderr=subprocess.DEVNULL):
+    """Starts `searcher --serve` on a free loopback port; returns (process, base URL).
+    `stderr` may be a file to keep the access log."""
+    port = free_port()
+    proc = subprocess.Popen([SEARCHER, "--db", db, "--serve", "--port", str(port), *extra],
+                            stdout=subprocess.DEVNULL, stderr=stderr)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if http("GET", base + "/health")[0] == 200:
+                break
+        except OSError:
+            pass
+        time.sleep(0.1)
+    return proc, base
+
+
 def finish():
     print(f"{len(failures)} failed" if failures else "all checks passed")
     for f in failures:

@@ -34,17 +34,7 @@ try:
     everything += r.stdout
     terms = run("xapian-delve", "-a", db).stdout
     spell = run("xapian-delve", "-a", "-d", db).stdout
-    port = free_port()
-    server = subprocess.Popen([SEARCHER, "--db", db, "--serve", "--port", str(port)], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if http("GET", base + "/health")[0] == 200:
-                break
-        except OSError:
-            pass
-        time.sleep(0.1)
+    server, base = start_server(db)
     for path in ("/api/search?facets=1&limit=50&q=", "/api/facets?q=", "/feed.atom?q="):
         everything += http("GET", base + path)[2]  # everything the server will list
     for q in SECRETS:

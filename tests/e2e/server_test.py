@@ -9,18 +9,8 @@ try:
     corpus = copy_corpus(os.path.join(work, "corpus"))
     db = os.path.join(work, "db")
     run(INDEXER, "--db", db, "--quiet", corpus, check=True)
-    port = free_port()
     log = open(os.path.join(work, "access.log"), "w")
-    server = subprocess.Popen([SEARCHER, "--db", db, "--serve", "--port", str(port), "--threads", "3"],
-                              stdout=subprocess.DEVNULL, stderr=log)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            if http("GET", base + "/health")[0] == 200:
-                break
-        except OSError:
-            pass
-        time.sleep(0.1)
+    server, base = start_server(db, "--threads", "3", stderr=log)
 
     st, h, body = http("GET", base + "/health")
     check(st == 200 and json.loads(body)["items"] == 47, "GET /health")
