@@ -36,8 +36,8 @@ class DocumentBuilder {
   CompoundSplitter compounds_;
 };
 
-/// Document data: zlib-compressed JSON of the item's metadata and, for a
-/// public item, its sections ("s": [[name, heading, text], ...]).
+/// Document data, zlib-compressed: the item's metadata as JSON and, for a
+/// public item, a NUL and its sections as "name US heading US text RS".
 std::string encode_document_data(const AgendaItem& item, const std::vector<std::string>& topic_slugs);
 /// Metadata and sections back as an item; `topics` receives the slugs.
 AgendaItem decode_document_data(const std::string& data, std::vector<std::string>* topics = nullptr,

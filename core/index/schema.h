@@ -61,6 +61,6 @@ enum Slot : Xapian::valueno {
 inline constexpr const char* kMetaPipeline = "sagsoeg:pipeline";
 inline constexpr const char* kMetaSchema = "sagsoeg:schema";
 inline constexpr const char* kMetaFilePrefix = "sagsoeg:file:";  ///< + source -> content hash
-inline constexpr const char* kSchemaVersion = "3";
+inline constexpr const char* kSchemaVersion = "4";
 
 }  // namespace sagsoeg::schema

@@ -14,8 +14,31 @@ struct Word {
 };
 
 bool is_word_byte(unsigned char c) {
-  return std::isalnum(c) || c >= 0x80;
+  const unsigned char l = c | 0x20;
+  return (c >= '0' && c <= '9') || (l >= 'a' && l <= 'z') || c >= 0x80;
 }
+
+// Which first letters (lower case; Latin-1 letters by their second UTF-8
+// byte) start some query term: most words of a text are rejected by this.
+struct FirstLetters {
+  bool ascii[128] = {};
+  bool latin1[64] = {};
+  explicit FirstLetters(const std::vector<std::string>& terms) {
+    for (const std::string& t : terms) {
+      const auto c = static_cast<unsigned char>(t[0]);
+      if (c < 0x80) ascii[c] = true;
+      if (c == 0xC3 && t.size() > 1) latin1[static_cast<unsigned char>(t[1]) & 0x3F] = true;
+    }
+  }
+  bool may_match(const std::string& text, size_t b) const {
+    const auto c = static_cast<unsigned char>(text[b]);
+    if (c < 0x80) return ascii[c >= 'A' && c <= 'Z' ? c | 0x20 : c];
+    if (c != 0xC3 || b + 1 >= text.size()) return true;  // other scripts: check the slow way
+    auto d = static_cast<unsigned char>(text[b + 1]);
+    if (d >= 0x80 && d <= 0x9E && d != 0x97) d = static_cast<unsigned char>(d + 0x20);
+    return latin1[d & 0x3F];
+  }
+};
 
 // Lower-cases one word (ASCII and Latin-1 letters) for matching.
 std::string lower_word(const std::string& text, size_t b, size_t e) {
@@ -70,7 +93,9 @@ std::vector<std::string> highlight_terms(const Xapian::Query& query) {
 }
 
 std::string make_snippet(const std::string& text, const std::vector<std::string>& terms, size_t length) {
-  // Words and which term each matches.
+  // Words and which term each matches; most words are rejected by their
+  // first letter without being lower-cased.
+  const FirstLetters first_letters(terms);
   std::vector<Word> words;
   for (size_t i = 0; i < text.size();) {
     while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
@@ -78,7 +103,7 @@ std::string make_snippet(const std::string& text, const std::vector<std::string>
     while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
     if (i == b) break;
     int match = -1;
-    if (!terms.empty()) {
+    if (!terms.empty() && first_letters.may_match(text, b)) {
       const std::string w = lower_word(text, b, i);
       for (size_t t = 0; t < terms.size() && match < 0; ++t)
         if (starts_with(w, terms[t]) && (terms[t].size() >= 3 || w == terms[t])) match = static_cast<int>(t);
@@ -87,20 +112,26 @@ std::string make_snippet(const std::string& text, const std::vector<std::string>
   }
   if (words.empty()) return {};
   // Best window: most distinct terms, then most matches, then earliest.
+  // Two pointers over the matching words only.
+  std::vector<size_t> matches;
+  for (size_t k = 0; k < words.size(); ++k)
+    if (words[k].term >= 0) matches.push_back(k);
   size_t best_start = 0;
-  int best_distinct = -1, best_count = -1;
-  for (size_t s = 0; s < words.size(); ++s) {
-    if (words[s].term < 0 && s != 0) continue;
-    std::vector<bool> seen(terms.size(), false);
-    int distinct = 0, count = 0;
-    for (size_t k = s; k < words.size() && words[k].end - words[s].begin <= length; ++k) {
-      if (words[k].term < 0) continue;
-      ++count;
-      if (!seen[static_cast<size_t>(words[k].term)]) seen[static_cast<size_t>(words[k].term)] = true, ++distinct;
+  int best_distinct = 0, best_count = 0;
+  std::vector<int> in_window(terms.size(), 0);
+  int distinct = 0;
+  size_t hi = 0;
+  for (size_t lo = 0; lo < matches.size(); ++lo) {
+    const size_t begin = words[matches[lo]].begin;
+    while (hi < matches.size() && words[matches[hi]].end - begin <= length) {
+      if (in_window[static_cast<size_t>(words[matches[hi]].term)]++ == 0) ++distinct;
+      ++hi;
     }
+    const int count = static_cast<int>(hi - lo);
     if (distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
-      best_start = s, best_distinct = distinct, best_count = count;
+      best_start = matches[lo], best_distinct = distinct, best_count = count;
     }
+    if (--in_window[static_cast<size_t>(words[matches[lo]].term)] == 0) --distinct;
   }
   // Start a few words before the first match for context.
   size_t first = best_start;
