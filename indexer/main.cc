@@ -28,11 +28,6 @@ stderr, everything else was indexed); 2 a usage or database error.
 
 Options)";
 
-std::string default_db() {
-  const char* env = std::getenv("SAGSOEG_DB");
-  return env && *env ? env : "var/db";
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -40,7 +35,7 @@ int main(int argc, char** argv) {
   IndexOptions options;
   std::vector<std::string> paths;
   opts.add_options()("help,h", "show this help")(
-      "db", po::value<std::string>(&options.db_path)->default_value(default_db()),
+      "db", po::value<std::string>(&options.db_path)->default_value(default_database_path()),
       "database folder (default: $SAGSOEG_DB or var/db)")("dry-run", "parse only, write no database; print the items")(
       "json", "with --dry-run: one JSON object per item (JSON Lines)")("rebuild", "start the database over")(
       "prune", "remove items of files that are gone (default when every PATH is a folder)")(

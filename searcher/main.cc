@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "index/index_writer.h"
 #include "index/topics.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
@@ -44,11 +45,6 @@ Query syntax (Danish and English field names):
 An empty query with filters lists matching items, newest first.
 
 Options)";
-
-std::string default_db() {
-  const char* env = std::getenv("SAGSOEG_DB");
-  return env && *env ? env : "var/db";
-}
 
 std::string join(const std::vector<std::string>& words) {
   std::string s;
@@ -145,7 +141,7 @@ int main(int argc, char** argv) {
       std::cerr << "searcher: --sort must be relevance or date\n";
       return 2;
     }
-    if (dbs.empty()) dbs.push_back(default_db());
+    if (dbs.empty()) dbs.push_back(default_database_path());
     if (vm.count("serve")) return run_server(dbs, server);
     Searcher searcher(dbs);
     if (!bench_file.empty()) {

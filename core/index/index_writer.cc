@@ -7,6 +7,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <mutex>
@@ -143,6 +144,11 @@ class Progress {
 };
 
 }  // namespace
+
+std::string default_database_path() {
+  const char* env = std::getenv("SAGSOEG_DB");
+  return env && *env ? env : "var/db";
+}
 
 void compact_database(const std::string& db_path) {
   namespace fs = std::filesystem;

@@ -42,6 +42,9 @@ struct IndexStats {
   double seconds = 0;
 };
 
+/// The database both programs use without --db: $SAGSOEG_DB, else var/db.
+std::string default_database_path();
+
 /// Indexes `files`; reports each failed file on `errors` as
 /// "indexer: PATH[:LINE]: message". Throws std::runtime_error or
 /// Xapian::Error for problems with the database itself.

@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "io/document_reader.h"
+#include "util/hash.h"
 
 namespace fs = std::filesystem;
 
@@ -50,9 +51,7 @@ WalkResult walk_inputs(const std::vector<std::string>& paths) {
 std::vector<InputFile> select_shard(const std::vector<InputFile>& files, unsigned k, unsigned n) {
   std::vector<InputFile> out;
   for (const InputFile& f : files) {
-    uint64_t h = 1469598103934665603ULL;  // FNV-1a
-    for (char c : f.source) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
-    if (h % n == k) out.push_back(f);
+    if (fnv1a64(f.source) % n == k) out.push_back(f);
   }
   return out;
 }

@@ -22,17 +22,6 @@ class SetStopper : public Xapian::Stopper {
 
 }  // namespace
 
-std::string fnv1a_hex(std::string_view data) {
-  uint64_t h = 1469598103934665603ULL;
-  for (char c : data) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  char buf[20];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 const TextPipeline& TextPipeline::standard() {
   static const TextPipeline pipeline(kStopwordsText, kStemOverridesText);
   return pipeline;

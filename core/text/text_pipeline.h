@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "text/danish_stemmer.h"
+#include "util/hash.h"
 
 namespace sagsoeg {
 
@@ -51,8 +52,5 @@ class TextPipeline {
   StemOverrides overrides_;
   std::string version_;
 };
-
-/// FNV-1a 64-bit hash as 16 hex digits (change detection, versions).
-std::string fnv1a_hex(std::string_view data);
 
 }  // namespace sagsoeg
