@@ -39,6 +39,7 @@ struct FileResult {
   std::string error;  ///< "PATH[:LINE]: message" if the file failed
   std::vector<Xapian::Document> docs;
   std::vector<bool> public_doc;
+  std::vector<std::string> id_terms;  ///< unique ID term of each document
   /// Words of the file's public items for "did you mean", counted here on
   /// the worker so the writer makes one call per distinct word.
   std::map<std::string, Xapian::termcount> spelling;
@@ -77,6 +78,7 @@ FileResult process_file(const InputFile& file, const DocumentMeta* manifest_entr
     for (const AgendaItem& item : parsed.items) {
       r.docs.push_back(builder.build(item));
       r.public_doc.push_back(!item.is_confidential());
+      r.id_terms.push_back(DocumentBuilder::id_term(item.id()));
       if (item.is_confidential()) continue;  // never a word of a closed item
       const Xapian::Document& doc = r.docs.back();
       for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
@@ -277,17 +279,8 @@ IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& 
       if (known_file) remove_file_items(db, file.source);
       for (size_t d = 0; d < r.docs.size(); ++d) {
         const Xapian::Document& doc = r.docs[d];
-        // The ID term is the first boolean term starting with 'Q'.
-        std::string id_term;
-        for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-          const std::string term = *t;
-          if (term[0] == 'Q') {
-            id_term = term;
-            break;
-          }
-        }
         if (known_file) {
-          db.replace_document(id_term, doc);
+          db.replace_document(r.id_terms[d], doc);
         } else {
           db.add_document(doc);
         }
