@@ -162,12 +162,33 @@ struct QueryBuilder::Impl {
     qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
 
+  bool only_stopwords(const std::string& q) const {
+    bool any = false;
+    size_t i = 0;
+    while (i < q.size()) {
+      auto is_word_byte = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+      while (i < q.size() && !is_word_byte(q[i])) ++i;
+      size_t end = i;
+      while (end < q.size() && is_word_byte(q[end])) ++end;
+      if (end == i) break;
+      if (!(*stopper)(q.substr(i, end - i))) return false;
+      any = true;
+      i = end;
+    }
+    return any;
+  }
+
   Xapian::Query parse(const std::string& q, Xapian::Query::op default_op, unsigned extra_flags) {
     qp.set_default_op(default_op);
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT | extra_flags;
     try {
-      return qp.parse_query(q, flags);
+      // A query of stop words only ("og", "ikke mere"): Xapian keeps them but
+      // stems them, and the indexer keeps stop words unstemmed (STOP_STEMMED).
+      if (only_stopwords(q)) qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
+      Xapian::Query parsed = qp.parse_query(q, flags);
+      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      return parsed;
     } catch (const Xapian::QueryParserError& e) {
       throw QueryError("cannot parse query '" + q + "': " + e.get_msg());
     }
@@ -229,7 +250,7 @@ std::string QueryBuilder::fold_case(const std::string& query) {
   return out;
 }
 
-Xapian::Query QueryBuilder::filter_query(const SearchRequest& r) {
+std::optional<Xapian::Query> QueryBuilder::filter_query(const SearchRequest& r) {
   std::vector<Xapian::Query> filters;
   if (!r.committee.empty()) filters.push_back(CommitteeProcessor(impl_->db)(r.committee));
   if (!r.case_id.empty()) filters.push_back(CaseProcessor(false)(r.case_id));
@@ -243,7 +264,7 @@ Xapian::Query QueryBuilder::filter_query(const SearchRequest& r) {
     filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, from, to);
   }
   if (!r.include_confidential) filters.emplace_back(std::string(schema::kAccess) + "public");
-  if (filters.empty()) return Xapian::Query();
+  if (filters.empty()) return std::nullopt;
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
@@ -261,8 +282,11 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   ExpansionOptions expansion;
   expansion.compounds = r.compounds;
   expansion.variants = r.variants;
-  Xapian::Query user;
-  if (!text.empty()) {
+  // Browse (filters only, newest first) only when no text was typed: text
+  // that matches nothing (udvalg:ukendt, "#") must find nothing.
+  built.has_text = !text.empty();
+  Xapian::Query user = Xapian::Query::MatchAll;
+  if (built.has_text) {
     // An item matching all the words must rank above one matching some:
     // OR of the AND-query (weight scaled up) and the OR-query.
     Xapian::Query any = impl_->parse(text, Xapian::Query::OP_OR, 0);
@@ -274,16 +298,16 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
     } else {
       user = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, every, 4.0), any);
     }
-    built.has_text = !any.empty();
     built.all_words = every;
   }
-  Xapian::Query filter = filter_query(r);
-  if (user.empty()) {
-    built.query = filter.empty() ? Xapian::Query::MatchAll : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, filter, 0);
-    built.has_text = false;
+  const std::optional<Xapian::Query> filter = filter_query(r);
+  if (!built.has_text) {
+    built.query = filter ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *filter, 0) : Xapian::Query::MatchAll;
+  } else if (filter) {
+    built.query = Xapian::Query(Xapian::Query::OP_FILTER, user, *filter);
+    built.all_words = Xapian::Query(Xapian::Query::OP_FILTER, built.all_words, *filter);
   } else {
-    built.query = filter.empty() ? user : Xapian::Query(Xapian::Query::OP_FILTER, user, filter);
-    if (!filter.empty()) built.all_words = Xapian::Query(Xapian::Query::OP_FILTER, built.all_words, filter);
+    built.query = user;
   }
   return built;
 }

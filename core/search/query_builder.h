@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,8 +45,11 @@ class QueryBuilder {
   /// text only), or "" when nothing would change.
   std::string spelling_correction(const std::string& query);
 
-  /// Filter for the flags (--committee, --case, --topic, --type, --from, --to).
-  Xapian::Query filter_query(const SearchRequest& request);
+  /// Filter for the flags (--committee, --case, --topic, --type, --from, --to)
+  /// and public access; nullopt when nothing is filtered. Xapian's MatchNothing
+  /// is an empty Query, so "no filter" needs its own state: treating an
+  /// unknown committee as "no filter" would list every item.
+  std::optional<Xapian::Query> filter_query(const SearchRequest& request);
 
  private:
   struct Impl;

@@ -191,7 +191,7 @@ std::vector<SearchHit> Searcher::case_history_once(const std::string& case_id, b
   r.case_id = case_id;
   r.include_confidential = include_confidential;
   Xapian::Enquire enquire(db_);
-  enquire.set_query(impl_->builder->filter_query(r));
+  enquire.set_query(impl_->builder->filter_query(r).value_or(Xapian::Query::MatchAll));
   const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
   std::vector<SearchHit> hits;
   for (auto m = mset.begin(); m != mset.end(); ++m) {

@@ -103,6 +103,26 @@ TEST(Query, EmptyQueryWithFiltersBrowsesNewestFirst) {
   }
 }
 
+// Xapian's MatchNothing is an empty query, like "no filter": a filter or a
+// query that matches nothing must find nothing, not list every item.
+TEST(Query, FiltersAndFieldsThatMatchNothingFindNothing) {
+  SearchRequest r;
+  r.committee = "ingen sådan komité";
+  EXPECT_EQ(search("", r).total, 0u);
+  EXPECT_EQ(search("palliation", r).total, 0u);
+  r.include_confidential = true;
+  EXPECT_EQ(search("", r).total, 0u);
+  EXPECT_EQ(search("udvalg:ukendt").total, 0u);
+  EXPECT_EQ(search("#").total, 0u);
+  EXPECT_GT(search("udvalg:nære").total, 0u);
+}
+
+TEST(Query, StopWordsAloneAreSearchedAsTyped) {
+  const auto res = search("og");
+  EXPECT_GT(res.total, 10u);
+  for (const auto& h : res.hits) EXPECT_FALSE(h.item.is_confidential());
+}
+
 TEST(Query, MalformedQueriesAreUserErrors) {
   for (const char* q : {"a AND (", "AND", "palliation OR", "\"unclosed AND ("}) {
     SCOPED_TRACE(q);
