@@ -5,6 +5,8 @@
 
 #include <xapian.h>
 
+#include <string_view>
+
 namespace sagsoeg::schema {
 
 // Free-text fields (positional, stemmed). Unprefixed terms hold all public
@@ -15,6 +17,19 @@ inline constexpr const char* kResume = "XR";
 inline constexpr const char* kIndstilling = "XI";
 /// Stems of the parts of compound words (no positions, see compound_splitter.h).
 inline constexpr const char* kCompoundPart = "XP";
+
+/// True for the terms of the free-text fields above (unprefixed words, their
+/// "Z" stems, S/XD/XR/XI/XP). The document builder gives them to public items
+/// only, so a query made of these terms alone cannot match a confidential
+/// item and needs no access filter (which costs a pass over a long list).
+inline bool is_public_text_term(std::string_view term) {
+  if (!term.empty() && term[0] == 'Z') term.remove_prefix(1);
+  size_t n = 0;
+  while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') ++n;
+  const std::string_view prefix = term.substr(0, n);
+  return prefix.empty() || prefix == kTitle || prefix == kDecision || prefix == kResume || prefix == kIndstilling ||
+         prefix == kCompoundPart;
+}
 
 // Boolean filter terms (values lower-cased unless said otherwise).
 inline constexpr const char* kId = "Q";            ///< unique item ID "<source>:<n>"

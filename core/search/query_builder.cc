@@ -20,6 +20,27 @@ Xapian::Query no_match() {
   return Xapian::Query::MatchNothing;
 }
 
+// True when every item the query can match carries one of its terms and all
+// of them are public text terms: then it cannot match a confidential item.
+// MatchAll (a pure NOT), wildcards, value ranges and anything unknown keep
+// the access filter.
+bool matches_public_text_only(const Xapian::Query& q) {
+  switch (q.get_type()) {
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return true;
+    case Xapian::Query::LEAF_TERM: {
+      const std::string term = *q.get_terms_begin();
+      return !term.empty() && schema::is_public_text_term(term);
+    }
+    default:
+      break;
+  }
+  if (q.get_num_subqueries() == 0) return false;
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+    if (!matches_public_text_only(q.get_subquery(i))) return false;
+  return true;
+}
+
 std::string upper_ascii(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -250,7 +271,7 @@ std::string QueryBuilder::fold_case(const std::string& query) {
   return out;
 }
 
-std::optional<Xapian::Query> QueryBuilder::filter_query(const SearchRequest& r) {
+std::optional<Xapian::Query> QueryBuilder::filter_query(const SearchRequest& r, bool access_filter) {
   std::vector<Xapian::Query> filters;
   if (!r.committee.empty()) filters.push_back(CommitteeProcessor(impl_->db)(r.committee));
   if (!r.case_id.empty()) filters.push_back(CaseProcessor(false)(r.case_id));
@@ -263,7 +284,7 @@ std::optional<Xapian::Query> QueryBuilder::filter_query(const SearchRequest& r) 
     if (to.size() == 4) to += "1231";
     filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, from, to);
   }
-  if (!r.include_confidential) filters.emplace_back(std::string(schema::kAccess) + "public");
+  if (!r.include_confidential && access_filter) filters.emplace_back(std::string(schema::kAccess) + "public");
   if (filters.empty()) return std::nullopt;
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
@@ -300,7 +321,10 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
     }
     built.all_words = every;
   }
-  const std::optional<Xapian::Query> filter = filter_query(r);
+  // The access filter intersects with the long list of public items; a
+  // query of public text terms cannot match anything else, so skip it there.
+  const bool access_filter = !built.has_text || !matches_public_text_only(user);
+  const std::optional<Xapian::Query> filter = filter_query(r, access_filter);
   if (!built.has_text) {
     built.query = filter ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *filter, 0) : Xapian::Query::MatchAll;
   } else if (filter) {

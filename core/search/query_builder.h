@@ -49,7 +49,9 @@ class QueryBuilder {
   /// and public access; nullopt when nothing is filtered. Xapian's MatchNothing
   /// is an empty Query, so "no filter" needs its own state: treating an
   /// unknown committee as "no filter" would list every item.
-  std::optional<Xapian::Query> filter_query(const SearchRequest& request);
+  /// `access_filter` false leaves out the public-only filter, for a caller
+  /// that knows the rest of its query cannot match confidential items.
+  std::optional<Xapian::Query> filter_query(const SearchRequest& request, bool access_filter = true);
 
  private:
   struct Impl;

@@ -102,19 +102,17 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(built.query);
   enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.6, 0.5));
-  // A query of filters only (udvalg:nære år:2024) weighs nothing: browse it
-  // newest first. Xapian knows the highest possible weight before matching.
-  const bool weighted = built.has_text && enquire.get_mset(0, 0).get_max_possible() > 0;
-  const bool by_date = r.sort == SortOrder::date || !weighted;
   // Newest first; items of one meeting in agenda order, so the order does
   // not depend on document IDs (which differ between one database and shards).
-  if (by_date) {
+  auto sort_newest_first = [&enquire](bool weighted) {
     if (weighted) {
       enquire.set_sort_by_value_then_relevance(schema::kSlotNewestFirst, false);
     } else {
       enquire.set_sort_by_value(schema::kSlotNewestFirst, false);
     }
-  }
+  };
+  bool weighted = built.has_text;
+  if (!weighted || r.sort == SortOrder::date) sort_newest_first(weighted);
 
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
   const TopicVocabulary& topics = TopicVocabulary::standard();
@@ -130,8 +128,17 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
     for (auto& spy : spies) enquire.add_matchspy(spy.get());
   }
   const Xapian::doccount check = r.facets ? db_.get_doccount() : static_cast<Xapian::doccount>(r.offset + r.limit + 1);
-  Xapian::MSet mset =
-      enquire.get_mset(static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit), check);
+  const auto first = static_cast<Xapian::doccount>(r.offset);
+  const auto page_size = static_cast<Xapian::doccount>(r.limit);
+  Xapian::MSet mset = enquire.get_mset(first, page_size, check);
+  if (weighted && mset.get_max_possible() == 0) {
+    // Text of filters only (udvalg:nære år:2024) weighs nothing: browse it
+    // newest first. Rare, so it costs a second pass rather than a probe on
+    // every query.
+    weighted = false;
+    sort_newest_first(false);
+    mset = enquire.get_mset(first, page_size, check);
+  }
 
   SearchResponse out;
   out.query = r.query;
@@ -143,10 +150,13 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
   size_t rank = r.offset;
   for (auto m = mset.begin(); m != mset.end(); ++m) {
     SearchHit hit;
-    hit.rank = ++rank;
-    hit.score = !weighted ? 0.0 : m.get_weight();
     const bool want_text = r.snippets;
     hit.item = decode_document_data(m.get_document().get_data(), &hit.topics, want_text);
+    // Never reached (the query builder keeps confidential items out unless
+    // asked for; the query fuzzer checks that): a last guard.
+    if (hit.item.is_confidential() && !r.include_confidential) continue;
+    hit.rank = ++rank;
+    hit.score = !weighted ? 0.0 : m.get_weight();
     if (want_text && !hit.item.is_confidential()) hit.snippet = make_snippet(snippet_source(hit.item), highlights, 220);
     if (!r.snippets || hit.item.is_confidential()) hit.item.sections.clear();
     out.hits.push_back(std::move(hit));
@@ -170,10 +180,12 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
   // "Did you mean": only when no item has all the words, and the corrected
   // query has items with all of its words.
   // A top hit at 100 % matches every query term: no need to look further.
+  // The correction comes first: it is cheap (only unknown words are looked
+  // up) and usually empty, which spares the match runs.
   const bool top_has_all = !mset.empty() && mset.begin().get_percent() == 100;
-  if (r.spelling && built.has_text && !top_has_all && !has_matches(built.all_words)) {
+  if (r.spelling && built.has_text && !top_has_all) {
     const std::string corrected = impl_->builder->spelling_correction(r.query);
-    if (!corrected.empty()) {
+    if (!corrected.empty() && !has_matches(built.all_words)) {
       SearchRequest alt = r;
       alt.query = corrected;
       if (has_matches(impl_->builder->build(alt).all_words)) out.suggestion = corrected;

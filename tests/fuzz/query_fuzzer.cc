@@ -10,13 +10,16 @@
 #include <string>
 
 #include "index/index_writer.h"
+#include "index/schema.h"
 #include "io/file_walker.h"
+#include "search/query_builder.h"
 #include "search/searcher.h"
+#include "text/text_pipeline.h"
 
 namespace {
 
-sagsoeg::Searcher* searcher() {
-  static std::unique_ptr<sagsoeg::Searcher> s = [] {
+const std::string& database_path() {
+  static const std::string path = [] {
     const char* corpus = std::getenv("SAGSOEG_FUZZ_CORPUS");
     std::string dir = (std::filesystem::temp_directory_path() / "sagsoeg-query-fuzzer-XXXXXX").string();
     if (!mkdtemp(dir.data())) std::abort();
@@ -24,9 +27,26 @@ sagsoeg::Searcher* searcher() {
     options.db_path = dir + "/db";
     std::ostringstream errors;
     sagsoeg::run_indexer(sagsoeg::walk_inputs({corpus ? corpus : SAGSOEG_SOURCE_DIR "/corpus"}).files, options, errors);
-    return std::make_unique<sagsoeg::Searcher>(std::vector<std::string>{options.db_path});
+    return options.db_path;
   }();
-  return s.get();
+  return path;
+}
+
+sagsoeg::Searcher* searcher() {
+  static sagsoeg::Searcher s({database_path()});
+  return &s;
+}
+
+// The query itself, not only the results the searcher lets through, must
+// keep confidential items out.
+void check_query_matches_no_confidential_item(const sagsoeg::SearchRequest& r) {
+  static Xapian::Database db(database_path());
+  static sagsoeg::QueryBuilder builder(db, sagsoeg::TextPipeline::standard());
+  Xapian::Enquire enquire(db);
+  enquire.set_query(builder.build(r).query);
+  const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+  for (auto m = mset.begin(); m != mset.end(); ++m)
+    if (m.get_document().get_value(sagsoeg::schema::kSlotAccess) != "public") __builtin_trap();
 }
 
 }  // namespace
@@ -52,6 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   r.facets = size % 2 == 0;
   r.limit = 5;
   try {
+    check_query_matches_no_confidential_item(r);
     const sagsoeg::SearchResponse res = searcher()->search(r);
     for (const auto& h : res.hits)
       if (h.item.is_confidential()) __builtin_trap();

@@ -120,6 +120,14 @@ TEST_F(ConfidentialCorpus, SecretWordsAreNotInTermsDataOrSpelling) {
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (const char* w : kSecretWords) EXPECT_EQ(lower.find(w), std::string::npos) << id;
   }
+  // Confidential items carry no free-text term at all: the query builder
+  // relies on it to skip the access filter for text queries.
+  for (Xapian::docid id = 1; id <= db_.get_lastdocid(); ++id) {
+    const Xapian::Document doc = db_.get_document(id);
+    if (doc.get_value(schema::kSlotAccess) == "public") continue;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+      EXPECT_FALSE(schema::is_public_text_term(*t)) << *t;
+  }
   // The published metadata of the closed items is there.
   EXPECT_EQ(db_.get_termfreq("XCASEEMN-2024-09002"), 1u);
   EXPECT_EQ(db_.get_termfreq("XJ24099002"), 1u);
@@ -127,6 +135,16 @@ TEST_F(ConfidentialCorpus, SecretWordsAreNotInTermsDataOrSpelling) {
   bool has_public_word = false;
   for (auto s = db_.spellings_begin(); s != db_.spellings_end(); ++s) has_public_word |= *s == "cykelstier";
   EXPECT_TRUE(has_public_word);
+}
+
+TEST(Index, PublicTextTermsAreTheFreeTextFields) {
+  for (const char* t : {"palliation", "Zpalliation", "2026", "Stitel", "ZSorienter", "XDgodkendt", "ZXDgodkend",
+                        "XRresume", "XIindstil", "XPgigt", "ævle", "Zæbl"})
+    EXPECT_TRUE(schema::is_public_text_term(t)) << t;
+  for (const char* t :
+       {"XACCpublic", "XCOMudvalget", "XCASEEMN-2024-01240", "XREFEMN-2024-01240", "XJ24077452", "D20240115", "M202401",
+        "Y2024", "XTYPEbeslutning", "Kreferat", "Q000.md:1", "XSRC000.md", "XORGregion", "XTOPICpsykiatri", "ZXCOMfoo"})
+    EXPECT_FALSE(schema::is_public_text_term(t)) << t;
 }
 
 TEST(Index, PipelineVersionIsCheckedOnOpen) {
