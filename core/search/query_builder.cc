@@ -306,32 +306,26 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   // Browse (filters only, newest first) only when no text was typed: text
   // that matches nothing (udvalg:ukendt, "#") must find nothing.
   built.has_text = !text.empty();
-  Xapian::Query user = Xapian::Query::MatchAll;
+  Xapian::Query any = Xapian::Query::MatchAll;
+  Xapian::Query every = Xapian::Query::MatchAll;
   if (built.has_text) {
-    // An item matching all the words must rank above one matching some:
-    // OR of the AND-query (weight scaled up) and the OR-query.
-    Xapian::Query any = impl_->parse(text, Xapian::Query::OP_OR, 0);
-    any = expand_query(any, impl_->qp, impl_->db, impl_->stem, expansion);
-    Xapian::Query every = impl_->parse(text, Xapian::Query::OP_AND, 0);
-    every = expand_query(every, impl_->qp, impl_->db, impl_->stem, expansion);
-    if (every.get_description() == any.get_description()) {
-      user = any;
-    } else {
-      user = Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, every, 4.0), any);
-    }
-    built.all_words = every;
+    any = expand_query(impl_->parse(text, Xapian::Query::OP_OR, 0), impl_->qp, impl_->db, impl_->stem, expansion);
+    every = expand_query(impl_->parse(text, Xapian::Query::OP_AND, 0), impl_->qp, impl_->db, impl_->stem, expansion);
+    built.all_words_first = every.get_description() != any.get_description();
   }
   // The access filter intersects with the long list of public items; a
   // query of public text terms cannot match anything else, so skip it there.
-  const bool access_filter = !built.has_text || !matches_public_text_only(user);
+  const bool access_filter = !built.has_text || !matches_public_text_only(any) || !matches_public_text_only(every);
   const std::optional<Xapian::Query> filter = filter_query(r, access_filter);
   if (!built.has_text) {
     built.query = filter ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *filter, 0) : Xapian::Query::MatchAll;
+    built.all_words = built.query;
   } else if (filter) {
-    built.query = Xapian::Query(Xapian::Query::OP_FILTER, user, *filter);
-    built.all_words = Xapian::Query(Xapian::Query::OP_FILTER, built.all_words, *filter);
+    built.query = Xapian::Query(Xapian::Query::OP_FILTER, any, *filter);
+    built.all_words = Xapian::Query(Xapian::Query::OP_FILTER, every, *filter);
   } else {
-    built.query = user;
+    built.query = any;
+    built.all_words = every;
   }
   return built;
 }

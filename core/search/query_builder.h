@@ -15,9 +15,14 @@
 namespace sagsoeg {
 
 struct BuiltQuery {
-  Xapian::Query query;
-  bool has_text = false;    ///< false: filters only (browse, newest first)
-  Xapian::Query all_words;  ///< items with every word (and the filters): decides "did you mean"
+  Xapian::Query query;    ///< every matching item, filters applied
+  bool has_text = false;  ///< false: filters only (browse, newest first)
+  /// Items with every word, filters applied; the same as `query` unless
+  /// `all_words_first`.
+  Xapian::Query all_words;
+  /// Several words under the default operator: items with all of them rank
+  /// first (see ranking.h).
+  bool all_words_first = false;
 };
 
 class QueryBuilder {

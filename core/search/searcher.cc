@@ -10,6 +10,7 @@
 #include "index/schema.h"
 #include "index/topics.h"
 #include "search/query_builder.h"
+#include "search/ranking.h"
 #include "search/snippet.h"
 #include "text/text_pipeline.h"
 #include "util/utf8.h"
@@ -38,6 +39,43 @@ std::string snippet_source(const AgendaItem& item) {
   for (const Section& s : item.sections)
     if (s.name != "resume" && s.name != "decision") add(s.text);
   return text;
+}
+
+// Counts by committee, year, type, case and topic over the whole match set
+// (a pass of its own: the ranked page may never visit most matches).
+// Returns the exact number of matches.
+size_t count_facets(const Xapian::Database& db, const Xapian::Query& query,
+                    std::map<std::string, std::vector<FacetValue>>& facets) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+  const TopicVocabulary& topics = TopicVocabulary::standard();
+  const std::pair<const char*, Xapian::valueno> facet_slots[] = {{"committee", schema::kSlotCommittee},
+                                                                 {"year", schema::kSlotYear},
+                                                                 {"type", schema::kSlotType},
+                                                                 {"case_id", schema::kSlotCase}};
+  for (const auto& fs : facet_slots) spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(fs.second));
+  for (size_t t = 0; t < topics.topics().size(); ++t)
+    spies.push_back(
+        std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotTopicFirst + static_cast<Xapian::valueno>(t)));
+  for (auto& spy : spies) enquire.add_matchspy(spy.get());
+  const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
+  for (size_t i = 0; i < 4; ++i) {
+    auto& values = facets[facet_slots[i].first];
+    for (auto v = spies[i]->top_values_begin(20); v != spies[i]->top_values_end(20); ++v)
+      if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
+  }
+  auto& topic_values = facets["topic"];
+  for (size_t t = 0; t < topics.topics().size(); ++t) {
+    size_t count = 0;
+    for (auto v = spies[4 + t]->values_begin(); v != spies[4 + t]->values_end(); ++v)
+      if (*v == "1") count = v.get_termfreq();
+    if (count) topic_values.push_back({topics.topics()[t].slug, count});
+  }
+  std::stable_sort(topic_values.begin(), topic_values.end(),
+                   [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+  return mset.get_matches_estimated();
 }
 
 }  // namespace
@@ -98,94 +136,37 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 SearchResponse Searcher::search_once(const SearchRequest& request) {
   SearchRequest r = request;
   r.spelling = r.spelling && spelling_;
-  BuiltQuery built = impl_->builder->build(r);
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(built.query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.6, 0.5));
-  // Newest first; items of one meeting in agenda order, so the order does
-  // not depend on document IDs (which differ between one database and shards).
-  auto sort_newest_first = [&enquire](bool weighted) {
-    if (weighted) {
-      enquire.set_sort_by_value_then_relevance(schema::kSlotNewestFirst, false);
-    } else {
-      enquire.set_sort_by_value(schema::kSlotNewestFirst, false);
-    }
-  };
-  bool weighted = built.has_text;
-  if (!weighted || r.sort == SortOrder::date) sort_newest_first(weighted);
-
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-  const TopicVocabulary& topics = TopicVocabulary::standard();
-  const std::pair<const char*, Xapian::valueno> facet_slots[] = {{"committee", schema::kSlotCommittee},
-                                                                 {"year", schema::kSlotYear},
-                                                                 {"type", schema::kSlotType},
-                                                                 {"case_id", schema::kSlotCase}};
-  if (r.facets) {
-    for (const auto& fs : facet_slots) spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(fs.second));
-    for (size_t t = 0; t < topics.topics().size(); ++t)
-      spies.push_back(
-          std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotTopicFirst + static_cast<Xapian::valueno>(t)));
-    for (auto& spy : spies) enquire.add_matchspy(spy.get());
-  }
-  const Xapian::doccount check = r.facets ? db_.get_doccount() : static_cast<Xapian::doccount>(r.offset + r.limit + 1);
-  const auto first = static_cast<Xapian::doccount>(r.offset);
-  const auto page_size = static_cast<Xapian::doccount>(r.limit);
-  Xapian::MSet mset = enquire.get_mset(first, page_size, check);
-  if (weighted && mset.get_max_possible() == 0) {
-    // Text of filters only (udvalg:nære år:2024) weighs nothing: browse it
-    // newest first. Rare, so it costs a second pass rather than a probe on
-    // every query.
-    weighted = false;
-    sort_newest_first(false);
-    mset = enquire.get_mset(first, page_size, check);
-  }
+  const BuiltQuery built = impl_->builder->build(r);
+  const RankedPage page = rank_page(db_, built, r);
 
   SearchResponse out;
   out.query = r.query;
   out.offset = r.offset;
   out.limit = r.limit;
-  out.total = mset.get_matches_estimated();
+  out.total = page.total;
+  if (r.facets) out.total = count_facets(db_, built.query, out.facets);
   const std::vector<std::string> highlights =
       built.has_text ? highlight_terms(built.query) : std::vector<std::string>{};
   size_t rank = r.offset;
-  for (auto m = mset.begin(); m != mset.end(); ++m) {
+  for (const RankedMatch& m : page.matches) {
     SearchHit hit;
     const bool want_text = r.snippets;
-    hit.item = decode_document_data(m.get_document().get_data(), &hit.topics, want_text);
+    hit.item = decode_document_data(m.doc.get_data(), &hit.topics, want_text);
     // Never reached (the query builder keeps confidential items out unless
     // asked for; the query fuzzer checks that): a last guard.
     if (hit.item.is_confidential() && !r.include_confidential) continue;
     hit.rank = ++rank;
-    hit.score = !weighted ? 0.0 : m.get_weight();
+    hit.score = page.weighted ? m.weight : 0.0;
     if (want_text && !hit.item.is_confidential()) hit.snippet = make_snippet(snippet_source(hit.item), highlights, 220);
     if (!r.snippets || hit.item.is_confidential()) hit.item.sections.clear();
     out.hits.push_back(std::move(hit));
   }
-  if (r.facets) {
-    for (size_t i = 0; i < 4; ++i) {
-      auto& values = out.facets[facet_slots[i].first];
-      for (auto v = spies[i]->top_values_begin(20); v != spies[i]->top_values_end(20); ++v)
-        if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
-    }
-    auto& topic_values = out.facets["topic"];
-    for (size_t t = 0; t < topics.topics().size(); ++t) {
-      size_t count = 0;
-      for (auto v = spies[4 + t]->values_begin(); v != spies[4 + t]->values_end(); ++v)
-        if (*v == "1") count = v.get_termfreq();
-      if (count) topic_values.push_back({topics.topics()[t].slug, count});
-    }
-    std::stable_sort(topic_values.begin(), topic_values.end(),
-                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-  }
   // "Did you mean": only when no item has all the words, and the corrected
-  // query has items with all of its words.
-  // A top hit at 100 % matches every query term: no need to look further.
-  // The correction comes first: it is cheap (only unknown words are looked
-  // up) and usually empty, which spares the match runs.
-  const bool top_has_all = !mset.empty() && mset.begin().get_percent() == 100;
-  if (r.spelling && built.has_text && !top_has_all) {
+  // query has items with all of its words. The correction comes first: it is
+  // cheap (only unknown words are looked up) and usually empty.
+  if (r.spelling && built.has_text && page.some_item_has_all_words != true) {
     const std::string corrected = impl_->builder->spelling_correction(r.query);
-    if (!corrected.empty() && !has_matches(built.all_words)) {
+    if (!corrected.empty() && (page.some_item_has_all_words.has_value() || !has_matches(built.all_words))) {
       SearchRequest alt = r;
       alt.query = corrected;
       if (has_matches(impl_->builder->build(alt).all_words)) out.suggestion = corrected;

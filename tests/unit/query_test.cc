@@ -123,6 +123,40 @@ TEST(Query, StopWordsAloneAreSearchedAsTyped) {
   for (const auto& h : res.hits) EXPECT_FALSE(h.item.is_confidential());
 }
 
+// Items with every word come first, then the rest, each by relevance; pages
+// of any size put together give the same list and the same total.
+TEST(Query, AllWordsFirstAndPagesAddUp) {
+  const std::string q = "almen praksis lægedækning";
+  SearchRequest all;
+  all.limit = 200;
+  const auto whole = search(q, all);
+  ASSERT_GT(whole.hits.size(), 6u);
+  SearchRequest every_word;
+  every_word.limit = 200;
+  const auto strict = search("almen AND praksis AND lægedækning", every_word);
+  ASSERT_GT(strict.total, 0u);
+  ASSERT_LT(strict.total, whole.total);
+  for (size_t i = 0; i < whole.hits.size(); ++i) {
+    const bool has_all = i < strict.total;
+    bool in_strict = false;
+    for (const auto& h : strict.hits) in_strict |= h.item.id() == whole.hits[i].item.id();
+    EXPECT_EQ(in_strict, has_all) << i << " " << whole.hits[i].item.id();
+  }
+  for (size_t page_size : {1, 2, 3, 7}) {
+    SCOPED_TRACE(page_size);
+    std::vector<std::string> paged;
+    for (size_t offset = 0; offset < whole.hits.size(); offset += page_size) {
+      SearchRequest r;
+      r.offset = offset;
+      r.limit = page_size;
+      const auto page = search(q, r);
+      EXPECT_EQ(page.total, whole.total);
+      for (const auto& h : page.hits) paged.push_back(h.item.id());
+    }
+    EXPECT_EQ(paged, ids(whole));
+  }
+}
+
 TEST(Query, MalformedQueriesAreUserErrors) {
   for (const char* q : {"a AND (", "AND", "palliation OR", "\"unclosed AND ("}) {
     SCOPED_TRACE(q);

@@ -1,0 +1,112 @@
+#include "search/ranking.h"
+
+#include <algorithm>
+
+#include "index/schema.h"
+
+namespace sagsoeg {
+
+namespace {
+
+// Newest first; items of one meeting in agenda order, so the order does not
+// depend on document IDs (which differ between one database and shards).
+void sort_newest_first(Xapian::Enquire& enquire, bool weighted) {
+  if (weighted) {
+    enquire.set_sort_by_value_then_relevance(schema::kSlotNewestFirst, false);
+  } else {
+    enquire.set_sort_by_value(schema::kSlotNewestFirst, false);
+  }
+}
+
+void append(const Xapian::MSet& mset, std::vector<RankedMatch>& out) {
+  for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({m.get_document(), m.get_weight()});
+}
+
+// Queries that can match at most this many items are counted exactly (a
+// short pass); above it the total is Xapian's estimate from term statistics
+// alone, which costs microseconds (any counting pass costs a full match).
+constexpr Xapian::doccount kCountExactlyUpTo = 1000;
+
+size_t count_matches(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  const Xapian::MSet estimate = enquire.get_mset(0, 0);
+  if (estimate.get_matches_upper_bound() > kCountExactlyUpTo) return estimate.get_matches_estimated();
+  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+}
+
+struct PageBounds {
+  Xapian::doccount first;
+  Xapian::doccount size;
+  /// One more than the page needs, so a short page means "no more".
+  Xapian::doccount check() const { return first + size + 1; }
+};
+
+PageBounds bounds(const SearchRequest& r) {
+  return {static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit)};
+}
+
+RankedPage single_pass(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& r, bool by_date) {
+  const PageBounds b = bounds(r);
+  Xapian::Enquire enquire = make_enquire(db, built.query);
+  RankedPage page;
+  page.weighted = built.has_text;
+  if (by_date) sort_newest_first(enquire, page.weighted);
+  Xapian::MSet mset = enquire.get_mset(b.first, b.size, b.check());
+  if (page.weighted && mset.get_max_possible() == 0) {
+    // Text of filters only (udvalg:nære år:2024) weighs nothing: browse it
+    // newest first. Rare, so a second pass rather than a probe every time.
+    page.weighted = false;
+    sort_newest_first(enquire, false);
+    mset = enquire.get_mset(b.first, b.size, b.check());
+  }
+  page.total = mset.get_matches_estimated();
+  // Here the query is the all-words query (one word, or explicit operators).
+  if (built.has_text && !built.all_words_first) page.some_item_has_all_words = mset.get_matches_lower_bound() > 0;
+  append(mset, page.matches);
+  return page;
+}
+
+RankedPage all_words_first(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& r) {
+  const PageBounds b = bounds(r);
+  RankedPage page;
+  page.weighted = true;
+  const Xapian::MSet head = make_enquire(db, built.all_words).get_mset(b.first, b.size, b.check());
+  append(head, page.matches);
+  if (head.size() == b.size) {
+    page.some_item_has_all_words = true;
+  } else {
+    // Exact: the matcher ran out of items before filling the page.
+    const Xapian::doccount with_all = head.get_matches_estimated();
+    const PageBounds rest{b.first > with_all ? b.first - with_all : 0,
+                          b.size - static_cast<Xapian::doccount>(head.size())};
+    const Xapian::Query some_words(Xapian::Query::OP_AND_NOT, built.query, built.all_words);
+    append(make_enquire(db, some_words).get_mset(rest.first, rest.size, rest.check()), page.matches);
+    page.some_item_has_all_words = with_all > 0;
+  }
+  // The total is that of the whole query (the phases' AND and AND_NOT
+  // estimates are far less accurate), the same on every page.
+  page.total = count_matches(db, built.query);
+  if (!page.matches.empty()) page.total = std::max<size_t>(page.total, b.first + page.matches.size());
+  // Words that weigh nothing (boolean filters typed as text): browse order.
+  if (!page.matches.empty() && page.matches.front().weight == 0) return single_pass(db, built, r, true);
+  return page;
+}
+
+}  // namespace
+
+Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& query) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.6, 0.5));
+  return enquire;
+}
+
+RankedPage rank_page(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& r) {
+  const bool by_date = r.sort == SortOrder::date || !built.has_text;
+  if (by_date || !built.all_words_first) return single_pass(db, built, r, by_date);
+  return all_words_first(db, built, r);
+}
+
+}  // namespace sagsoeg
