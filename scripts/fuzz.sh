@@ -10,8 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [[ "${1:-}" == "--ci" ]]; then
   limits=(-seed=1)
-  parser_limit=(-runs=15000)
-  query_limit=(-runs=2500)
+  parser_limit=(-runs=8000)
+  query_limit=(-runs=4000)
 else
   limits=(-max_total_time="${1:-60}")
   parser_limit=()
