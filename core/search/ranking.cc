@@ -75,7 +75,7 @@ RankedPage all_words_first(const Xapian::Database& db, const BuiltQuery& built, 
   const Xapian::MSet head = make_enquire(db, built.all_words).get_mset(b.first, b.size, b.check());
   append(head, page.matches);
   if (head.size() == b.size) {
-    page.some_item_has_all_words = true;
+    page.some_item_has_all_words = head.get_matches_lower_bound() > 0;  // also right for --limit 0
   } else {
     // Exact: the matcher ran out of items before filling the page.
     const Xapian::doccount with_all = head.get_matches_estimated();
