@@ -87,7 +87,9 @@ struct Searcher::Impl {
 
 Searcher::Searcher(std::vector<std::string> db_paths) : paths_(std::move(db_paths)), impl_(std::make_unique<Impl>()) {
   if (paths_.empty()) throw std::runtime_error("no database given");
-  open();
+  // Even opening reads (the pipeline version): an indexer committing twice
+  // meanwhile discards that revision, so it is retried like a search.
+  with_retry([this] { open(); });
 }
 
 Searcher::~Searcher() = default;

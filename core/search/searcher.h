@@ -52,18 +52,21 @@ class Searcher {
   std::optional<AgendaItem> item_once(const std::string& id);
 
   /// Runs `f`; if the indexer committed twice meanwhile (the revision being
-  /// read is gone), reopens and runs it again.
+  /// read is gone), reopens and runs it again. A slow machine under load
+  /// can lose several attempts in a row to an indexer committing every few
+  /// hundred items (seen in the kill test), hence the generous limit.
   template <typename F>
   auto with_retry(F&& f) -> decltype(f()) {
     for (int attempt = 0;; ++attempt) {
       try {
         return f();
       } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt == 4) throw;
-        reopen();
+        if (attempt == kMaxAttempts - 1) throw;
+        reopen();  // when opening failed, db_ is still empty and open() runs again
       }
     }
   }
+  static constexpr int kMaxAttempts = 20;
   bool has_matches(const Xapian::Query& query);
 };
 
