@@ -9,7 +9,7 @@
 
 namespace sagsoeg {
 
-BenchResult run_bench(Searcher& searcher, const std::string& query_file, size_t repeat) {
+BenchResult run_bench(Searcher& searcher, const std::string& query_file, size_t repeat, const SearchRequest& base) {
   std::ifstream in(query_file);
   if (!in) throw std::runtime_error("cannot read query file " + query_file);
   std::vector<std::string> queries;
@@ -18,10 +18,9 @@ BenchResult run_bench(Searcher& searcher, const std::string& query_file, size_t 
     if (!q.empty() && q[0] != '#') queries.push_back(q);
   }
   if (queries.empty()) throw std::runtime_error(query_file + ": no queries");
-  auto run_one = [&searcher](const std::string& q) {
-    SearchRequest r;
+  auto run_one = [&searcher, &base](const std::string& q) {
+    SearchRequest r = base;
     r.query = q;
-    r.limit = 10;
     try {
       (void)searcher.search(r);
     } catch (const QueryError&) {

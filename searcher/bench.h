@@ -15,8 +15,10 @@ struct BenchResult {
   double p50_us = 0, p99_us = 0, mean_us = 0, max_us = 0;
 };
 
-/// Runs each query `repeat` times (after one warm-up pass). Throws
-/// std::runtime_error if the file cannot be read.
-BenchResult run_bench(Searcher& searcher, const std::string& query_file, size_t repeat);
+/// Runs each query `repeat` times (after one warm-up pass) with the options
+/// of `base` (filters, --no-compounds, ...; its query text is replaced), so
+/// the cost of each feature can be measured. Throws std::runtime_error if the
+/// file cannot be read.
+BenchResult run_bench(Searcher& searcher, const std::string& query_file, size_t repeat, const SearchRequest& base);
 
 }  // namespace sagsoeg

@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
       "no-compounds", "do not match parts of compound words (gigt -> Gigtforeningen)")(
       "no-variants", "do not match other Danish spellings (laegedaekning -> lægedækning)")(
       "no-synonyms", "do not expand abbreviations and synonyms (KOL, ØA, AP, ...)")(
-      "bench", po::value<std::string>(&bench_file), "run the queries in FILE (one per line) and time them")(
+      "bench", po::value<std::string>(&bench_file),
+      "run the queries in FILE (one per line) and time them, with the other search options")(
       "repeat", po::value<size_t>(&repeat)->default_value(5), "with --bench: runs per query")(
       "serve", "serve the HTTP API and web page")(
       "bind", po::value<std::string>(&server.bind)->default_value("127.0.0.1"), "with --serve: address")(
@@ -145,7 +146,7 @@ int main(int argc, char** argv) {
     if (vm.count("serve")) return run_server(dbs, server);
     Searcher searcher(dbs);
     if (!bench_file.empty()) {
-      const BenchResult b = run_bench(searcher, bench_file, repeat);
+      const BenchResult b = run_bench(searcher, bench_file, repeat, req);
       nlohmann::json j{{"queries", b.queries}, {"runs", b.runs},       {"p50_us", b.p50_us},
                        {"p99_us", b.p99_us},   {"mean_us", b.mean_us}, {"max_us", b.max_us}};
       if (json) {

@@ -70,6 +70,18 @@ try:
     code, o, _ = search_json(db, "--include-confidential", "--case", "MOD-2025-00107")
     check(code == 0 and len(o["results"]) == 2 and all(x["title"] == "" and x["snippet"] == "" for x in o["results"]),
           "--include-confidential shows only metadata")
+    # --bench: the contract keys; each query runs --repeat times, with the
+    # search options given (a malformed line costs its parse time, no crash).
+    qfile = os.path.join(work, "queries.txt")
+    with open(qfile, "w") as f:
+        f.write("# comment\npalliation\nlægedæk*\npalliation AND (\n")
+    for extra in ([], ["--no-compounds", "--no-variants", "--committee", "nære"]):
+        r = run(SEARCHER, "--db", db, "--bench", qfile, "--repeat", "3", "--json", *extra)
+        o = json.loads(r.stdout) if r.returncode == 0 else {}
+        check({"queries", "runs", "p50_us", "p99_us"} <= set(o) and o["queries"] == 3 and o["runs"] == 9 and
+              0 < o["p50_us"] <= o["p99_us"], f"--bench {' '.join(extra)}: 3 queries x 3 runs, p50 <= p99")
+    r = run(SEARCHER, "--db", db, "--bench", os.path.join(work, "missing.txt"), "--json")
+    check(r.returncode == 2 and "missing.txt" in r.stderr, "--bench names a missing query file, exit 2")
     # --help documents the query syntax and exit status
     r = run(SEARCHER, "--help")
     check("titel:" in r.stdout and "dato:" in r.stdout and "Exit status" in r.stdout, "--help documents syntax")
