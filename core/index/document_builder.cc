@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "index/bm25.h"
 #include "index/schema.h"
 #include "io/gzip.h"
 #include "model/item_json.h"
@@ -56,6 +57,16 @@ void DocumentBuilder::add_compound_parts(Xapian::Document& doc) {
   for (const std::string& p : parts) doc.add_term(p, 1);
 }
 
+void DocumentBuilder::add_length_normalised(const Xapian::Document& text, Xapian::Document& doc) {
+  Xapian::termcount length = 0;
+  for (auto t = text.termlist_begin(); t != text.termlist_end(); ++t) length += t.get_wdf();
+  for (auto t = text.termlist_begin(); t != text.termlist_end(); ++t) {
+    const std::string term = *t;
+    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) doc.add_posting(term, *p, 0);
+    doc.add_term(term, bm25::normalised_wdf(t.get_wdf(), length));
+  }
+}
+
 std::string DocumentBuilder::id_term(const std::string& item_id) {
   std::string term = std::string(schema::kId) + item_id;
   if (term.size() > 240) term = std::string(schema::kId) + fnv1a_hex(item_id);
@@ -69,12 +80,13 @@ std::string DocumentBuilder::source_term(const std::string& source) {
 }
 
 Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
-  Xapian::Document doc;
-  tg_.set_document(doc);
   const DocumentMeta& m = item.meta;
 
-  // Ranked text: title, decision and resumé weigh more than the body; each
-  // field also goes under its own prefix for titel:/beslutning:/resume: queries.
+  // Ranked text first, with raw weighted term counts: title, decision and
+  // resumé weigh more than the body; each field also goes under its own
+  // prefix for titel:/beslutning:/resume: queries.
+  Xapian::Document text;
+  tg_.set_document(text);
   if (!item.is_confidential()) {
     tg_.index_text(item.title, schema::kTitleWeight);
     tg_.index_text(item.title, 1, schema::kTitle);
@@ -90,21 +102,26 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
       // little space; phrase search uses the positional unprefixed text.
       if (prefix) tg_.index_text_without_positions(s.text, 1, prefix);
     }
-    add_compound_parts(doc);
+    add_compound_parts(text);
   }
+  // Case IDs are exact terms so EMN-2024-01240 is one term, not a phrase of
+  // numbers; with a wdf rather than boolean, a case ID typed as text ranks.
+  if (!item.case_id.empty()) text.add_term(std::string(schema::kCase) + item.case_id, 2);
+  for (const std::string& ref : item.case_refs) text.add_term(std::string(schema::kCaseRef) + ref, 1);
 
-  // Filters. Case IDs are exact terms so EMN-2024-01240 is one term, not a
-  // phrase of numbers.
+  std::vector<std::string> topic_slugs;
+  std::vector<int> topic_indexes;
+  if (!item.is_confidential()) topic_indexes = topics_.assign(text);
+
+  Xapian::Document doc;
+  add_length_normalised(text, doc);
+
+  // Filters.
   doc.add_boolean_term(id_term(item.id()));
   doc.add_boolean_term(source_term(m.source));
   add_boolean(doc, schema::kCommittee, to_lower_latin(m.committee));
   add_boolean(doc, schema::kOrganisation, to_lower_latin(m.organisation));
-  if (!item.case_id.empty()) {
-    // wdf 1 rather than a boolean term: a case ID typed as text also ranks.
-    doc.add_term(std::string(schema::kCase) + item.case_id, 2);
-    if (is_journal_number(item.case_id)) add_boolean(doc, schema::kJournal, digits_only(item.case_id));
-  }
-  for (const std::string& ref : item.case_refs) doc.add_term(std::string(schema::kCaseRef) + ref, 1);
+  if (is_journal_number(item.case_id)) add_boolean(doc, schema::kJournal, digits_only(item.case_id));
   if (m.date.size() == 10) {
     const std::string ymd = m.date.substr(0, 4) + m.date.substr(5, 2) + m.date.substr(8, 2);
     add_boolean(doc, schema::kDay, ymd);
@@ -117,14 +134,11 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
   add_boolean(doc, schema::kKind, m.kind);
   add_boolean(doc, schema::kAccess, access_name(item.access));
 
-  std::vector<std::string> topic_slugs;
-  if (!item.is_confidential()) {
-    for (int t : topics_.assign(doc)) {
-      const Topic& topic = topics_.topics()[static_cast<size_t>(t)];
-      topic_slugs.push_back(topic.slug);
-      add_boolean(doc, schema::kTopic, topic.slug);
-      doc.add_value(schema::kSlotTopicFirst + static_cast<Xapian::valueno>(t), "1");
-    }
+  for (int t : topic_indexes) {
+    const Topic& topic = topics_.topics()[static_cast<size_t>(t)];
+    topic_slugs.push_back(topic.slug);
+    add_boolean(doc, schema::kTopic, topic.slug);
+    doc.add_value(schema::kSlotTopicFirst + static_cast<Xapian::valueno>(t), "1");
   }
 
   doc.add_value(schema::kSlotCommittee, m.committee);

@@ -30,6 +30,9 @@ class DocumentBuilder {
  private:
   const TopicVocabulary& topics_;
   void add_compound_parts(Xapian::Document& doc);
+  /// Copies the ranked terms of `text` with their positions into `doc`, with
+  /// BM25's length normalisation folded into each wdf (see bm25.h).
+  static void add_length_normalised(const Xapian::Document& text, Xapian::Document& doc);
 
   std::unique_ptr<Xapian::Stopper> stopper_;
   Xapian::TermGenerator tg_;

@@ -76,6 +76,6 @@ enum Slot : Xapian::valueno {
 inline constexpr const char* kMetaPipeline = "sagsoeg:pipeline";
 inline constexpr const char* kMetaSchema = "sagsoeg:schema";
 inline constexpr const char* kMetaFilePrefix = "sagsoeg:file:";  ///< + source -> content hash
-inline constexpr const char* kSchemaVersion = "4";
+inline constexpr const char* kSchemaVersion = "5";               ///< 5: length-normalised wdf (bm25.h)
 
 }  // namespace sagsoeg::schema

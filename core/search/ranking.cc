@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "index/bm25.h"
 #include "index/schema.h"
 
 namespace sagsoeg {
@@ -99,7 +100,10 @@ RankedPage all_words_first(const Xapian::Database& db, const BuiltQuery& built, 
 Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& query) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight(1.2, 0, 1, 0.6, 0.5));
+  enquire.set_weighting_scheme(bm25::weight());
+  // Equal scores (whole-number wdfs make them common) go newest first, not
+  // by document ID, which differs between one database and shards.
+  enquire.set_sort_by_relevance_then_value(schema::kSlotNewestFirst, false);
   return enquire;
 }
 

@@ -42,6 +42,9 @@ try:
         ja, jb = json.loads(a.stdout), json.loads(b.stdout)
         same_ids = [r["id"] for r in ja["results"]] == [r["id"] for r in jb["results"]]
         same_scores = [r["score"] for r in ja["results"]] == [r["score"] for r in jb["results"]]
+        if not (same_ids and same_scores):
+            print("single:", [(r["id"], r["score"]) for r in ja["results"]])
+            print("shards:", [(r["id"], r["score"]) for r in jb["results"]])
         check(same_ids and same_scores and ja["total"] == jb["total"], f"'{q}': same top 10, scores and total")
         check(ja["facets"] == jb["facets"], f"'{q}': same facets")
     a = run(SEARCHER, "--db", single, "--json", "--case", "EMN-2019-01215")
