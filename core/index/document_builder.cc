@@ -109,7 +109,7 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
   if (!item.case_id.empty()) text.add_term(std::string(schema::kCase) + item.case_id, 2);
   for (const std::string& ref : item.case_refs) text.add_term(std::string(schema::kCaseRef) + ref, 1);
 
-  std::vector<std::string> topic_slugs;
+  // Topics count the raw weighted occurrences, before normalisation.
   std::vector<int> topic_indexes;
   if (!item.is_confidential()) topic_indexes = topics_.assign(text);
 
@@ -134,6 +134,7 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
   add_boolean(doc, schema::kKind, m.kind);
   add_boolean(doc, schema::kAccess, access_name(item.access));
 
+  std::vector<std::string> topic_slugs;
   for (int t : topic_indexes) {
     const Topic& topic = topics_.topics()[static_cast<size_t>(t)];
     topic_slugs.push_back(topic.slug);

@@ -153,9 +153,11 @@ TEST(Index, PublicTextTermsAreTheFreeTextFields) {
 // computes from the stored wdf with b = 0: the same up to a constant factor.
 TEST(Ranking, LengthNormalisationInTheWdfIsBm25) {
   const double k1 = bm25::kK1, big_k1 = bm25::kScale * bm25::kK1;
-  auto classic = [k1](double tf, double length) {
-    const double norm = (1 - bm25::kB) + bm25::kB * std::max(length / bm25::kPivotLength, bm25::kMinNormLength);
-    return (k1 + 1) * tf / (k1 * norm + tf);
+  auto length_norm = [](double length) {
+    return (1 - bm25::kB) + bm25::kB * std::max(length / bm25::kPivotLength, bm25::kMinNormLength);
+  };
+  auto classic = [k1, length_norm](double tf, double length) {
+    return (k1 + 1) * tf / (k1 * length_norm(length) + tf);
   };
   auto ours = [big_k1](double wdf) { return (big_k1 + 1) * wdf / (big_k1 + wdf); };
   const double factor = (big_k1 + 1) / (k1 + 1);
@@ -164,8 +166,7 @@ TEST(Ranking, LengthNormalisationInTheWdfIsBm25) {
       const double expected = classic(tf, length) * factor;
       // The algebra is exact; storing whole numbers costs at most a few percent
       // (one occurrence in a long item: 2.13 stored as 2).
-      const double norm = (1 - bm25::kB) + bm25::kB * std::max(length / bm25::kPivotLength, bm25::kMinNormLength);
-      EXPECT_NEAR(ours(bm25::kScale * tf / norm) / expected, 1.0, 1e-9) << tf << " in " << length;
+      EXPECT_NEAR(ours(bm25::kScale * tf / length_norm(length)) / expected, 1.0, 1e-9) << tf << " in " << length;
       EXPECT_NEAR(ours(bm25::normalised_wdf(tf, length)) / expected, 1.0, 0.06) << tf << " in " << length;
     }
   // A word once in a huge item still matches (wdf 0 would weigh nothing).
