@@ -17,6 +17,11 @@ find_package(ZLIB REQUIRED)
 find_package(Boost REQUIRED COMPONENTS program_options)
 find_package(nlohmann_json 3 REQUIRED)
 find_package(Threads REQUIRED)
+# The format layer: libxml2 (HTML and the ESDH XML exports, in recover mode)
+# and poppler's C++ API (PDF text with fonts and positions).
+find_package(LibXml2 REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(POPPLER_CPP REQUIRED IMPORTED_TARGET poppler-cpp)
 
 find_path(HTTPLIB_INCLUDE_DIR httplib.h REQUIRED)
 find_library(HTTPLIB_LIBRARY cpp-httplib REQUIRED)

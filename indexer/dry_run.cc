@@ -1,23 +1,26 @@
 #include "indexer/dry_run.h"
 
 #include <map>
+#include <memory>
 
+#include "format/reader.h"
+#include "index/folder_context.h"
 #include "io/input_error.h"
 #include "model/item_json.h"
 #include "parse/agenda_parser.h"
-#include "parse/manifest.h"
 
 namespace sagsoeg {
 
 size_t print_dry_run(const std::vector<InputFile>& files, const ReadLimits& limits, bool json, std::ostream& out,
                      std::ostream& err) {
-  std::map<std::string, Manifest> manifests;
+  std::map<std::string, std::unique_ptr<FolderContext>> folders;
   size_t failed = 0;
   for (const InputFile& f : files) {
     try {
-      if (!manifests.count(f.dir)) manifests[f.dir] = Manifest::load_from_dir(f.dir);
-      const DocumentText text = read_document(f.path, limits);
-      const ParsedDocument doc = parse_agenda(text.text, f.source, manifests[f.dir].find(f.source));
+      auto& folder = folders[f.dir];
+      if (!folder) folder = std::make_unique<FolderContext>(f.dir);
+      SourceDocument source = read_source(read_file_bytes(f.path, limits), ReadContext{f.path, limits, folder.get()});
+      const ParsedDocument doc = parse_document(std::move(source), f.source, folder->manifest().find(f.path));
       for (const AgendaItem& item : doc.items) {
         if (json) {
           out << item_to_json(item).dump() << "\n";
@@ -27,11 +30,15 @@ size_t print_dry_run(const std::vector<InputFile>& files, const ReadLimits& limi
               << (item.type.empty() ? "-" : item.type) << "\t" << item.title << "\n";
         }
       }
+    } catch (const EmptyInput& e) {
+      err << "indexer: warning: " << f.display << ": " << e.what() << " (nothing to index)\n";
+    } catch (const UnsupportedInput& e) {
+      err << "indexer: " << f.display << ": " << e.what() << " (skipped)\n";
     } catch (const InputError& e) {
-      err << "indexer: " << f.path << (e.line() ? ":" + std::to_string(e.line()) : "") << ": " << e.what() << "\n";
+      err << "indexer: " << f.display << (e.line() ? ":" + std::to_string(e.line()) : "") << ": " << e.what() << "\n";
       ++failed;
     } catch (const std::exception& e) {
-      err << "indexer: " << f.path << ": " << e.what() << "\n";
+      err << "indexer: " << f.display << ": " << e.what() << "\n";
       ++failed;
     }
   }

@@ -3,11 +3,13 @@
 
 #include <xapian.h>
 #include <boost/program_options.hpp>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <sstream>
 
+#include "index/database.h"
 #include "index/index_writer.h"
 #include "indexer/dry_run.h"
 #include "io/file_walker.h"
@@ -19,14 +21,48 @@ namespace {
 
 const char* const kUsage = R"(Usage: indexer [OPTIONS] PATH...
 
-Indexes Danish committee documents (minutes, agendas, agreements) into a
-Xapian database, one document per agenda item. PATH may be files or folders
-(read recursively: .txt .md .html .htm and their .gz).
+Indexes Danish committee documents (minutes, agendas, agreements, their
+attachments) into a Xapian database, one document per agenda item. PATH may
+be files or folders (read recursively). Formats are recognised by content:
+PDF, HTML, the ESDH XML exports (eDoc, Acadre, SBSYS, eDoc/Fujitsu), plain
+text and Markdown, and .gz of any of them.
 
-Exit status: 0 all files indexed; 1 some files failed (they are named on
-stderr, everything else was indexed); 2 a usage or database error.
+Exit status: 0 all files indexed (empty files and unsupported types are
+named, not failures); 1 some files failed (they are named on stderr,
+everything else was indexed); 2 a usage or database error, a PATH that is
+missing or empty, or a refused prune (nothing was changed).
 
 Options)";
+
+std::string plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+void print_summary(const IndexStats& s, const std::string& db_path) {
+  std::string line = "indexer: " + plural(s.files, "file", "files") + " (" + std::to_string(s.indexed) + " indexed, " +
+                     std::to_string(s.unchanged) + " unchanged, " + std::to_string(s.failed) + " failed, " +
+                     std::to_string(s.removed) + " removed";
+  if (s.empty) line += ", " + std::to_string(s.empty) + " empty";
+  if (s.manifests) line += ", " + plural(s.manifests, "manifest", "manifests");
+  if (!s.unsupported.empty()) line += ", " + std::to_string(s.unsupported.size()) + " unsupported";
+  if (s.withdrawn) line += ", " + std::to_string(s.withdrawn) + " withdrawn";
+  line += "), ";
+  const size_t items = s.items_public + s.items_confidential;
+  char rate[96];
+  std::snprintf(rate, sizeof rate, " in %.2f s, %ld items/s", s.seconds,
+                s.seconds > 0 ? static_cast<long>(items / s.seconds) : 0L);
+  line += plural(items, "item", "items") + " (" + std::to_string(s.items_public) + " public, " +
+          std::to_string(s.items_confidential) + " confidential)" + rate + " -> " + db_path;
+  if (s.unstructured)
+    line += "\nindexer: " + plural(s.unstructured, "document", "documents") +
+            " without agenda structure indexed as one item each (kind bilag)";
+  if (!s.unsupported.empty()) {
+    line += "\nindexer: unsupported file types, skipped:";
+    for (size_t i = 0; i < s.unsupported.size() && i < 10; ++i) line += " " + s.unsupported[i];
+    if (s.unsupported.size() > 10) line += " and " + std::to_string(s.unsupported.size() - 10) + " more";
+  }
+  std::cerr << line << "\n";
+}
 
 }  // namespace
 
@@ -38,12 +74,14 @@ int main(int argc, char** argv) {
       "db", po::value<std::string>(&options.db_path)->default_value(default_database_path()),
       "database folder (default: $SAGSOEG_DB or var/db)")("dry-run", "parse only, write no database; print the items")(
       "json", "with --dry-run: one JSON object per item (JSON Lines)")("rebuild", "start the database over")(
-      "prune", "remove items of files that are gone (default when every PATH is a folder)")(
-      "no-prune", "keep items of files that are gone")(
+      "prune",
+      "remove the items of files gone from the folders given, even more than half of them (pruning is on by "
+      "default when every PATH is a folder, up to half of the indexed files)")("no-prune",
+                                                                               "keep items of files that are gone")(
       "threads", po::value<unsigned>(&options.threads)->default_value(0), "parser threads (0 = cores - 1)")(
       "batch", po::value<size_t>(&options.batch_items)->default_value(4000), "items per committed transaction")(
       "max-mb", po::value<size_t>()->default_value(256), "largest file or expanded .gz accepted, in MB")(
-      "compact", "rewrite the database compactly afterwards (after a large build)")(
+      "compact", "rewrite the database compactly afterwards (after a large build; purges freed blocks)")(
       "shard", po::value<std::string>(), "K/N: index only shard K of N (files split by a hash of their name)")(
       "quiet,q", "no progress bar and no summary");
   po::options_description hidden;
@@ -68,15 +106,18 @@ int main(int argc, char** argv) {
     std::cerr << "indexer: no PATH given (try --help)\n";
     return 2;
   }
+  if (vm.count("prune") && vm.count("no-prune")) {
+    std::cerr << "indexer: --prune and --no-prune contradict each other\n";
+    return 2;
+  }
   options.limits.max_bytes = vm["max-mb"].as<size_t>() << 20;
   options.rebuild = vm.count("rebuild") > 0;
   bool all_dirs = true;
   for (const auto& p : paths) all_dirs = all_dirs && std::filesystem::is_directory(p);
-  options.prune = vm.count("prune") || (all_dirs && !vm.count("no-prune"));
+  options.explicit_prune = vm.count("prune") > 0;
+  options.prune = options.explicit_prune || (all_dirs && !vm.count("no-prune"));
   const bool quiet = vm.count("quiet") > 0;
   options.progress = !quiet && isatty(STDERR_FILENO);
-
-  WalkResult walk = walk_inputs(paths);
   if (vm.count("shard")) {
     unsigned k = 0, n = 0;
     char slash = 0;
@@ -85,24 +126,30 @@ int main(int argc, char** argv) {
       std::cerr << "indexer: --shard wants K/N with 0 <= K < N, e.g. 0/2\n";
       return 2;
     }
-    walk.files = select_shard(walk.files, k, n);
+    options.shard = k;
+    options.shards = n;
+  }
+
+  WalkResult walk = walk_inputs(paths);
+  if (!walk.fatal.empty()) {
+    for (const auto& e : walk.fatal) std::cerr << "indexer: " << e << "\n";
+    std::cerr << "indexer: nothing was indexed or removed\n";
+    return 2;
   }
   for (const auto& e : walk.errors) std::cerr << "indexer: " << e << "\n";
   if (vm.count("dry-run")) {
+    name_sources(walk, options.db_path);
+    if (options.shards) walk.files = select_shard(walk.files, options.shard, options.shards);
     const size_t failed = print_dry_run(walk.files, options.limits, vm.count("json") > 0, std::cout, std::cerr);
     return failed || !walk.errors.empty() ? 1 : 0;
   }
   try {
-    const IndexStats s = run_indexer(walk.files, options, std::cerr);
-    if (!quiet)
-      std::cerr << "indexer: " << s.files << " files (" << s.indexed << " indexed, " << s.unchanged << " unchanged, "
-                << s.failed << " failed, " << s.removed << " removed), " << s.items_public + s.items_confidential
-                << " items (" << s.items_public << " public, " << s.items_confidential << " confidential) in "
-                << s.seconds << " s, "
-                << (s.seconds > 0 ? static_cast<long>((s.items_public + s.items_confidential) / s.seconds) : 0)
-                << " items/s -> " << options.db_path << "\n";
+    const IndexStats s = run_indexer(walk, options, std::cerr);
+    if (!quiet) print_summary(s, options.db_path);
     if (vm.count("compact")) compact_database(options.db_path);
     return s.failed || !walk.errors.empty() ? 1 : 0;
+  } catch (const IndexRefused& e) {
+    std::cerr << "indexer: " << e.what() << "\n";
   } catch (const Xapian::Error& e) {
     std::cerr << "indexer: " << options.db_path << ": " << e.get_description() << "\n";
   } catch (const std::exception& e) {

@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "index/index_writer.h"
+#include "index/database.h"
 #include "index/topics.h"
 #include "search/result_json.h"
 #include "search/searcher.h"

@@ -163,7 +163,10 @@ std::string encode_document_data(const AgendaItem& item, const std::vector<std::
   AgendaItem meta_only = item;
   meta_only.sections.clear();
   nlohmann::json j = item_to_json(meta_only);
-  for (const char* derived : {"sections", "text", "decision", "id"}) j.erase(derived);
+  // Derived or repeated keys are rebuilt on decoding.
+  for (const char* derived : {"sections", "text", "decision", "decisions", "id", "attachments"}) j.erase(derived);
+  if (item.number_text.empty() || item.number_text == std::to_string(item.number)) j.erase("number");
+  if (item.occurrence > 1) j["occurrence"] = item.occurrence;
   for (auto it = j.begin(); it != j.end();) {
     // null and empty values are implied on decoding
     if (it->is_null() || (it->is_array() && it->empty())) {
@@ -175,8 +178,8 @@ std::string encode_document_data(const AgendaItem& item, const std::vector<std::
   if (!topic_slugs.empty()) j["topics"] = topic_slugs;
   std::string data = j.dump();
   if (!item.is_confidential()) {
-    // Sections after a NUL as "name US heading US text RS": a tenth of the
-    // cost of parsing them as JSON for every result shown.
+    // Sections after a NUL as "name US heading US text US body US date RS":
+    // a tenth of the cost of parsing them as JSON for every result shown.
     data += '\0';
     auto put = [&data](const std::string& s, char end) {
       for (char c : s) data += (c == kUnitSeparator || c == kRecordSeparator || c == '\0') ? ' ' : c;
@@ -185,7 +188,9 @@ std::string encode_document_data(const AgendaItem& item, const std::vector<std::
     for (const Section& s : item.sections) {
       put(s.name, kUnitSeparator);
       put(s.heading, kUnitSeparator);
-      put(s.text, kRecordSeparator);
+      put(s.text, kUnitSeparator);
+      put(s.body, kUnitSeparator);
+      put(s.date, kRecordSeparator);
     }
   }
   return deflate_bytes(data);
@@ -201,13 +206,19 @@ AgendaItem decode_document_data(const std::string& data, std::vector<std::string
   if (!with_text || nul == std::string::npos || item.is_confidential()) return item;
   size_t pos = nul + 1;
   while (pos < plain.size()) {
-    const size_t a = plain.find(kUnitSeparator, pos);
-    const size_t b = a == std::string::npos ? a : plain.find(kUnitSeparator, a + 1);
-    const size_t c = b == std::string::npos ? b : plain.find(kRecordSeparator, b + 1);
-    if (c == std::string::npos) throw std::runtime_error("corrupt document data");
-    item.sections.push_back(
-        {plain.substr(pos, a - pos), plain.substr(a + 1, b - a - 1), plain.substr(b + 1, c - b - 1)});
-    pos = c + 1;
+    const size_t end = plain.find(kRecordSeparator, pos);
+    if (end == std::string::npos) throw std::runtime_error("corrupt document data");
+    Section s;
+    std::string* fields[] = {&s.name, &s.heading, &s.text, &s.body, &s.date};
+    size_t from = pos;
+    for (size_t f = 0; f < 5; ++f) {
+      size_t to = f < 4 ? plain.find(kUnitSeparator, from) : end;
+      if (to == std::string::npos || to > end) throw std::runtime_error("corrupt document data");
+      fields[f]->assign(plain, from, to - from);
+      from = to + 1;
+    }
+    item.sections.push_back(std::move(s));
+    pos = end + 1;
   }
   return item;
 }

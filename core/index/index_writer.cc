@@ -1,102 +1,78 @@
 #include "index/index_writer.h"
 
-#include <unistd.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <condition_variable>
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
 
+#include "index/database.h"
 #include "index/document_builder.h"
+#include "index/file_processor.h"
+#include "index/folder_context.h"
+#include "index/progress.h"
 #include "index/schema.h"
 #include "index/topics.h"
-#include "io/input_error.h"
-#include "parse/agenda_parser.h"
-#include "parse/manifest.h"
 #include "text/text_pipeline.h"
-#include "util/utf8.h"
+#include "util/hash.h"
 
 namespace sagsoeg {
 
 namespace {
 
-std::string expected_version() {
-  return TextPipeline::standard().version() + ";topics=" + TopicVocabulary::standard().version() +
-         ";compounds=" + CompoundVocabulary::standard().version() + ";schema=" + schema::kSchemaVersion;
+// Files this large (or compressed ones, which may inflate a hundredfold)
+// are parsed one at a time, and the next waits until the writer has taken
+// the last one's documents: peak memory is one large file's, not one per thread.
+constexpr size_t kLargeFile = 8u << 20;
+constexpr size_t kLargeCompressed = 512u << 10;
+
+bool is_large(const std::string& path) {
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return false;
+  const bool gz = path.size() > 3 && path.compare(path.size() - 3, 3, ".gz") == 0;
+  return size >= kLargeFile || (gz && size >= kLargeCompressed);
 }
 
-struct FileResult {
-  std::string hash;
-  bool unchanged = false;
-  std::string error;  ///< "PATH[:LINE]: message" if the file failed
-  std::vector<Xapian::Document> docs;
-  std::vector<bool> public_doc;
-  std::vector<std::string> id_terms;  ///< unique ID term of each document
-  /// Words of the file's public items for "did you mean", counted here on
-  /// the worker so the writer makes one call per distinct word.
-  std::map<std::string, Xapian::termcount> spelling;
-  size_t bytes = 0;
-};
-
-bool is_spelling_word(const std::string& term) {
-  if (term.size() < 4 || term.size() > 40) return false;
-  const auto first = static_cast<unsigned char>(term[0]);
-  if (!((first >= 'a' && first <= 'z') || first >= 0xC3)) return false;
-  for (char c : term)
-    if (c >= '0' && c <= '9') return false;
-  return true;
-}
-
-// Reads, parses and builds the documents of one file. Never throws.
-FileResult process_file(const InputFile& file, const DocumentMeta* manifest_entry,
-                        const std::map<std::string, std::string>& known_hashes, const IndexOptions& options,
-                        DocumentBuilder& builder) {
-  FileResult r;
-  try {
-    const std::string bytes = read_file_bytes(file.path, options.limits);
-    r.bytes = bytes.size();
-    std::string manifest_key;
-    if (manifest_entry)
-      manifest_key = manifest_entry->date + "|" + manifest_entry->committee + "|" + manifest_entry->organisation + "|" +
-                     manifest_entry->kind + "|" + manifest_entry->url;
-    r.hash = fnv1a_hex(bytes) + fnv1a_hex(manifest_key).substr(0, 8);
-    const auto known = known_hashes.find(file.source);
-    if (known != known_hashes.end() && known->second == r.hash) {
-      r.unchanged = true;
-      return r;
-    }
-    const DocumentText text = decode_document(bytes, file.path, options.limits);
-    const ParsedDocument parsed = parse_agenda(text.text, file.source, manifest_entry);
-    for (const AgendaItem& item : parsed.items) {
-      r.docs.push_back(builder.build(item));
-      r.public_doc.push_back(!item.is_confidential());
-      r.id_terms.push_back(DocumentBuilder::id_term(item.id()));
-      if (item.is_confidential()) continue;  // never a word of a closed item
-      const Xapian::Document& doc = r.docs.back();
-      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        if (is_spelling_word(*t)) ++r.spelling[*t];
-    }
-  } catch (const InputError& e) {
-    r.error = file.path + (e.line() ? ":" + std::to_string(e.line()) : "") + ": " + e.what();
-  } catch (const std::exception& e) {
-    r.error = file.path + ": " + e.what();
+// Taken in file order: the holder's file always comes before any waiter's,
+// so the writer (which consumes in file order) reaches it and frees it.
+class LargeFileToken {
+ public:
+  void acquire(size_t file) {
+    std::unique_lock<std::mutex> lock(mu_);
+    waiting_.insert(file);
+    free_.wait(lock, [&] { return stop_ || (!taken_ && *waiting_.begin() == file); });
+    waiting_.erase(file);
+    taken_ = true;
   }
-  return r;
-}
+  void release() {
+    std::lock_guard<std::mutex> lock(mu_);
+    taken_ = false;
+    free_.notify_all();
+  }
+  void stop() {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+    free_.notify_all();
+  }
 
-// Words for "did you mean": unprefixed, unstemmed words of public items only.
+ private:
+  std::mutex mu_;
+  std::condition_variable free_;
+  std::set<size_t> waiting_;
+  bool taken_ = false, stop_ = false;
+};
 
 // Removes a file's items and the spelling words they contributed, so no
 // word of a changed (perhaps now closed) item lingers in "did you mean".
-void remove_file_items(Xapian::WritableDatabase& db, const std::string& source) {
+size_t remove_file_items(Xapian::WritableDatabase& db, const std::string& source) {
   const std::string src = DocumentBuilder::source_term(source);
   const std::string public_term = std::string(schema::kAccess) + "public";
   std::vector<Xapian::docid> ids(db.postlist_begin(src), db.postlist_end(src));
@@ -114,110 +90,112 @@ void remove_file_items(Xapian::WritableDatabase& db, const std::string& source) 
       }
     }
   }
-  db.delete_document(src);
+  if (!ids.empty()) db.delete_document(src);
+  return ids.size();
 }
 
-class Progress {
- public:
-  Progress(bool enabled, size_t total) : enabled_(enabled), total_(total), start_(clock::now()) {}
-  void update(size_t done, size_t items, bool force = false) {
-    if (!enabled_) return;
-    const auto now = clock::now();
-    if (!force && now - last_ < std::chrono::milliseconds(200)) return;
-    last_ = now;
-    const double secs = std::chrono::duration<double>(now - start_).count();
-    const double rate = secs > 0 ? items / secs : 0;
-    const double eta = done > 0 ? secs * (total_ - done) / done : 0;
-    const int width = 30;
-    const int filled = total_ ? static_cast<int>(width * done / total_) : width;
-    std::fprintf(stderr, "\r[%s%s] %zu/%zu files  %zu items  %.0f items/s  ETA %.0fs ",
-                 std::string(static_cast<size_t>(filled), '#').c_str(),
-                 std::string(static_cast<size_t>(width - filled), '.').c_str(), done, total_, items, rate, eta);
-  }
-  void finish() {
-    if (enabled_) std::fputs("\n", stderr);
-  }
+Xapian::WritableDatabase open_writable(const IndexOptions& options) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(options.db_path, ec) && !fs::is_directory(options.db_path, ec))
+    throw IndexRefused("--db " + options.db_path +
+                       " is a file, not a database folder; give a folder (new or existing)");
+  // Xapian creates the database folder but not its parents (var/db).
+  const fs::path parent = fs::path(options.db_path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent);
+  Xapian::WritableDatabase db(options.db_path,
+                              options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+  const std::string have = db.get_metadata(schema::kMetaPipeline);
+  if (!have.empty() && have != expected_pipeline_version())
+    throw IndexRefused("database " + options.db_path + " was built by text pipeline '" + have +
+                       "'; this indexer uses '" + expected_pipeline_version() + "': run again with --rebuild");
+  return db;
+}
 
- private:
-  using clock = std::chrono::steady_clock;
-  bool enabled_;
-  size_t total_;
-  clock::time_point start_, last_{};
-};
+void assign_sources(std::vector<InputFile>& files, const std::string& root) {
+  for (InputFile& f : files) f.source = source_name(f.path, root);
+}
+
+// The files this run would prune: gone from a folder it was given, and not
+// below a folder it could not read.
+std::vector<std::string> files_to_prune(const std::map<std::string, std::string>& known,
+                                        const std::set<std::string>& seen, const WalkResult& walk,
+                                        const std::string& root) {
+  std::vector<std::string> gone;
+  for (const auto& [source, hash] : known) {
+    if (seen.count(source)) continue;
+    const std::string path = path_of_source(source, root);
+    const bool in_scope =
+        std::any_of(walk.folders.begin(), walk.folders.end(), [&](const std::string& f) { return is_below(path, f); });
+    const bool unread = std::any_of(walk.unreadable.begin(), walk.unreadable.end(),
+                                    [&](const std::string& f) { return is_below(path, f); });
+    if (in_scope && !unread) gone.push_back(source);
+  }
+  return gone;
+}
 
 }  // namespace
 
-std::string default_database_path() {
-  const char* env = std::getenv("SAGSOEG_DB");
-  return env && *env ? env : "var/db";
+void name_sources(WalkResult& walk, const std::string& db_path) {
+  std::string root;
+  try {
+    root = database_root(Xapian::Database(db_path));
+  } catch (const Xapian::Error&) {
+  }
+  assign_sources(walk.files, root.empty() ? common_folder(walk.given) : root);
 }
 
-void compact_database(const std::string& db_path) {
-  namespace fs = std::filesystem;
-  const std::string tmp = db_path + ".compacting";
-  const std::string old = db_path + ".old";
-  fs::remove_all(tmp);
-  fs::remove_all(old);
-  Xapian::Database(db_path).compact(tmp);
-  fs::rename(db_path, old);
-  fs::rename(tmp, db_path);
-  fs::remove_all(old);
-}
-
-void check_pipeline_version(const std::string& db_path) {
-  check_pipeline_version(Xapian::Database(db_path), db_path);
-}
-
-void check_pipeline_version(const Xapian::Database& db, const std::string& db_path) {
-  const std::string have = db.get_metadata(schema::kMetaPipeline);
-  if (have.empty() && db.get_doccount() == 0) return;
-  const std::string want = expected_version();
-  if (have != want)
-    throw std::runtime_error("database " + db_path + " was built by text pipeline '" + have + "', this program uses '" +
-                             want + "'; rebuild it with `indexer --rebuild`");
-}
-
-IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& options, std::ostream& errors) {
+IndexStats run_indexer(const WalkResult& walk, const IndexOptions& options, std::ostream& errors) {
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
+  Xapian::WritableDatabase db = open_writable(options);
+  const std::string version = expected_pipeline_version();
+
+  std::string root = database_root(db);
+  const bool new_root = root.empty();
+  if (new_root) root = common_folder(walk.given);
+  std::vector<InputFile> files = walk.files;
+  assign_sources(files, root);
+  if (options.shards) files = select_shard(files, options.shard, options.shards);
   stats.files = files.size();
-  // Xapian creates the database folder but not its parents (var/db).
-  const std::filesystem::path parent = std::filesystem::path(options.db_path).parent_path();
-  if (!parent.empty()) std::filesystem::create_directories(parent);
-  Xapian::WritableDatabase db(options.db_path,
-                              options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
-  const std::string version = expected_version();
-  const std::string have = db.get_metadata(schema::kMetaPipeline);
-  if (!have.empty() && have != version)
-    throw std::runtime_error("database " + options.db_path + " was built by text pipeline '" + have +
-                             "'; this indexer uses '" + version + "': run again with --rebuild");
 
-  std::map<std::string, std::string> known_hashes;
-  for (auto k = db.metadata_keys_begin(schema::kMetaFilePrefix); k != db.metadata_keys_end(schema::kMetaFilePrefix);
-       ++k)
-    known_hashes[(*k).substr(std::string(schema::kMetaFilePrefix).size())] = db.get_metadata(*k);
+  const std::map<std::string, std::string> known = indexed_files(db);
+  std::set<std::string> seen;
+  for (const InputFile& f : files) seen.insert(f.source);
+  std::vector<std::string> prune;
+  if (options.prune) prune = files_to_prune(known, seen, walk, root);
+  if (options.shards) {
+    // A shard holds only its share: files of other shards are not "gone".
+    prune.erase(std::remove_if(prune.begin(), prune.end(),
+                               [&](const std::string& s) { return fnv1a64(s) % options.shards != options.shard; }),
+                prune.end());
+  }
+  if (!options.explicit_prune && prune.size() * 2 > known.size() && !prune.empty())
+    throw IndexRefused("this run would remove " + std::to_string(prune.size()) + " of the " +
+                       std::to_string(known.size()) +
+                       " indexed files (they are gone from the folders given); nothing was changed. Run again with "
+                       "--prune to remove them, or --no-prune to index without removing");
 
-  // Manifests, loaded once per folder before the workers start.
-  std::map<std::string, Manifest> manifests;
+  // Folder contexts (manifest.tsv, sidecars), made once before the workers start.
+  std::map<std::string, std::unique_ptr<FolderContext>> folders;
   for (const InputFile& f : files) {
-    if (manifests.count(f.dir)) continue;
-    try {
-      manifests[f.dir] = Manifest::load_from_dir(f.dir);
-    } catch (const InputError& e) {
-      errors << "indexer: " << f.dir << "/manifest.tsv:" << e.line() << ": " << e.what() << "\n";
-      manifests[f.dir] = Manifest();
-    }
+    auto& ctx = folders[f.dir];
+    if (ctx) continue;
+    ctx = std::make_unique<FolderContext>(f.dir);
+    if (!ctx->manifest_error().empty()) errors << "indexer: " << ctx->manifest_error() << "\n";
   }
 
   // Workers fill result slots in any order; the writer consumes them in file
   // order. At most `window` results wait in memory.
   const size_t window = 64;
   std::vector<std::optional<FileResult>> results(files.size());
+  std::vector<bool> holds_token(files.size(), false);
   std::mutex mu;
   std::condition_variable produced, consumed;
   std::atomic<size_t> next_file{0};
   size_t written = 0;
   std::atomic<bool> stop{false};
+  LargeFileToken large_file;
   unsigned n_threads = options.threads;
   if (n_threads == 0) n_threads = std::max(1u, std::thread::hardware_concurrency() - 1);
   const TextPipeline& pipeline = TextPipeline::standard();
@@ -232,9 +210,14 @@ IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& 
         consumed.wait(lock, [&] { return i < written + window || stop; });
         if (stop) return;
       }
+      const bool large = is_large(files[i].path);
+      if (large) large_file.acquire(i);
+      const auto known_hash = known.find(files[i].source);
       FileResult r =
-          process_file(files[i], manifests[files[i].dir].find(files[i].source), known_hashes, options, builder);
+          process_file(files[i], *folders[files[i].dir], known_hash == known.end() ? std::string() : known_hash->second,
+                       options.limits, builder);
       std::lock_guard<std::mutex> lock(mu);
+      holds_token[i] = large;
       results[i] = std::move(r);
       produced.notify_all();
     }
@@ -243,59 +226,95 @@ IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& 
   for (unsigned t = 0; t < n_threads; ++t) threads.emplace_back(worker);
 
   Progress progress(options.progress, files.size());
-  std::set<std::string> seen;
   size_t in_batch = 0;
   bool in_transaction = false;
+  auto begin = [&] {
+    if (!in_transaction) db.begin_transaction();
+    in_transaction = true;
+  };
   try {
+    if (new_root) {
+      begin();
+      set_database_root(db, root);
+    }
     for (size_t i = 0; i < files.size(); ++i) {
       FileResult r;
+      bool token = false;
       {
         std::unique_lock<std::mutex> lock(mu);
         produced.wait(lock, [&] { return results[i].has_value(); });
         r = std::move(*results[i]);
         results[i].reset();
+        token = holds_token[i];
         written = i + 1;
         consumed.notify_all();
       }
       const InputFile& file = files[i];
-      seen.insert(file.source);
-      if (!r.error.empty()) {
-        errors << "indexer: " << r.error << "\n";
-        ++stats.failed;
-        continue;
-      }
-      if (r.unchanged) {
-        ++stats.unchanged;
-        continue;
-      }
-      if (!in_transaction) {
-        db.begin_transaction();
-        in_transaction = true;
-      }
-      // A file the database has never seen has no items to replace: adding
-      // is much cheaper than replacing by term inside a large transaction.
-      const bool known_file =
-          known_hashes.count(file.source) != 0 || db.term_exists(DocumentBuilder::source_term(file.source));
-      if (known_file) remove_file_items(db, file.source);
-      for (size_t d = 0; d < r.docs.size(); ++d) {
-        const Xapian::Document& doc = r.docs[d];
-        if (known_file) {
-          db.replace_document(r.id_terms[d], doc);
-        } else {
-          db.add_document(doc);
+      const bool known_file = known.count(file.source) != 0;
+      switch (r.outcome) {
+        case FileOutcome::unchanged:
+          ++stats.unchanged;
+          break;
+        case FileOutcome::failed: {
+          ++stats.failed;
+          std::string note;
+          if (known_file) {
+            // Fail closed: the file may now mark closed what its old items
+            // show, so they go until it reads again.
+            begin();
+            const size_t n = remove_file_items(db, file.source);
+            forget_indexed_file(db, file.source);
+            ++stats.withdrawn;
+            note = " (its " + std::to_string(n) + " earlier items are withdrawn until it reads again)";
+          }
+          errors << "indexer: " << r.message << note << "\n";
+          break;
         }
-        if (r.public_doc[d]) {
-          ++stats.items_public;
-        } else {
-          ++stats.items_confidential;
+        case FileOutcome::empty:
+        case FileOutcome::unsupported:
+        case FileOutcome::metadata:
+          if (r.outcome == FileOutcome::empty) {
+            ++stats.empty;
+            errors << "indexer: warning: " << r.message << " (nothing to index)\n";
+          }
+          if (r.outcome == FileOutcome::unsupported) stats.unsupported.push_back(file.display);
+          if (r.outcome == FileOutcome::metadata) ++stats.manifests;
+          if (known_file || r.outcome != FileOutcome::unsupported) {
+            begin();
+            if (known_file) remove_file_items(db, file.source);
+            if (r.outcome == FileOutcome::unsupported) {
+              forget_indexed_file(db, file.source);
+            } else {
+              record_indexed_file(db, file.source, r.hash);
+            }
+          }
+          break;
+        case FileOutcome::indexed: {
+          begin();
+          // A file the database has never seen has no items to replace: adding
+          // is much cheaper than replacing by term inside a large transaction.
+          const bool replace = known_file || db.term_exists(DocumentBuilder::source_term(file.source));
+          if (replace) remove_file_items(db, file.source);
+          for (size_t d = 0; d < r.docs.size(); ++d) {
+            if (replace) {
+              db.replace_document(r.id_terms[d], r.docs[d]);
+            } else {
+              db.add_document(r.docs[d]);
+            }
+            ++(r.public_doc[d] ? stats.items_public : stats.items_confidential);
+          }
+          for (const auto& [word, count] : r.spelling) db.add_spelling(word, count);
+          record_indexed_file(db, file.source, r.hash);
+          ++stats.indexed;
+          stats.unstructured += r.unstructured;
+          stats.bytes += r.bytes;
+          in_batch += r.docs.size();
+          break;
         }
       }
-      for (const auto& [word, count] : r.spelling) db.add_spelling(word, count);
-      db.set_metadata(schema::kMetaFilePrefix + file.source, r.hash);
-      ++stats.indexed;
-      stats.bytes += r.bytes;
-      in_batch += r.docs.size();
-      if (in_batch >= options.batch_items) {
+      r = FileResult{};
+      if (token) large_file.release();
+      if (in_transaction && in_batch >= options.batch_items) {
         db.set_metadata(schema::kMetaPipeline, version);
         db.commit_transaction();
         in_transaction = false;
@@ -303,19 +322,15 @@ IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& 
       }
       progress.update(i + 1, stats.items_public + stats.items_confidential);
     }
-    if (options.prune) {
-      if (!in_transaction) {
-        db.begin_transaction();
-        in_transaction = true;
-      }
-      for (const auto& [source, hash] : known_hashes) {
-        if (seen.count(source)) continue;
+    if (!prune.empty()) {
+      begin();
+      for (const std::string& source : prune) {
         remove_file_items(db, source);
-        db.set_metadata(schema::kMetaFilePrefix + source, "");
+        forget_indexed_file(db, source);
         ++stats.removed;
       }
     }
-    if (!in_transaction) db.begin_transaction();
+    begin();
     db.set_metadata(schema::kMetaPipeline, version);
     db.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
     db.commit_transaction();
@@ -326,6 +341,7 @@ IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& 
       stop = true;
       consumed.notify_all();
     }
+    large_file.stop();
     for (auto& t : threads) t.join();
     throw;
   }

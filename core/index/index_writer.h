@@ -5,15 +5,18 @@
 // `batch_items` items. Each file's content hash is stored as database
 // metadata in the same transaction as its items, so after a kill -9 the
 // database holds the last committed batch and the next run redoes the rest.
+//
+// Nothing is removed that the run was not asked to remove: pruning looks
+// only below the folders given, never below a folder that could not be read,
+// and refuses (changing nothing) to remove more than half of the indexed
+// files unless pruning was asked for explicitly.
 #pragma once
 
 #include <cstddef>
-#include <functional>
 #include <ostream>
+#include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <xapian.h>
 
 #include "io/document_reader.h"
 #include "io/file_walker.h"
@@ -22,11 +25,13 @@ namespace sagsoeg {
 
 struct IndexOptions {
   std::string db_path;
-  bool rebuild = false;       ///< start from an empty database
-  bool prune = false;         ///< remove items of files not seen in this run
-  size_t batch_items = 4000;  ///< items per transaction: bounds memory
-  unsigned threads = 0;       ///< parser threads; 0 = one per core less the writer (min 1)
-  bool progress = false;      ///< progress bar on stderr
+  bool rebuild = false;            ///< start from an empty database
+  bool prune = false;              ///< remove items of files gone from the folders given
+  bool explicit_prune = false;     ///< --prune: also when that removes more than half of the files
+  size_t batch_items = 4000;       ///< items per transaction: bounds memory
+  unsigned threads = 0;            ///< parser threads; 0 = one per core less the writer (min 1)
+  unsigned shard = 0, shards = 0;  ///< index only shard `shard` of `shards` (0 shards: all)
+  bool progress = false;           ///< progress bar on stderr
   ReadLimits limits;
 };
 
@@ -35,30 +40,32 @@ struct IndexStats {
   size_t unchanged = 0;
   size_t indexed = 0;  ///< new or changed files written
   size_t failed = 0;
-  size_t removed = 0;  ///< files pruned
+  size_t withdrawn = 0;  ///< failed files whose earlier items were withdrawn
+  size_t empty = 0;
+  size_t manifests = 0;                  ///< metadata files without items (Acadre manifests)
+  size_t unstructured = 0;               ///< documents without agenda structure, one item each
+  std::vector<std::string> unsupported;  ///< files of a type no reader handles
+  size_t removed = 0;                    ///< files pruned
   size_t items_public = 0;
   size_t items_confidential = 0;
   size_t bytes = 0;  ///< bytes of files (re)indexed
   double seconds = 0;
 };
 
-/// The database both programs use without --db: $SAGSOEG_DB, else var/db.
-std::string default_database_path();
+/// A refusal that changed nothing (pruning too much, a PATH that is not a
+/// database): the indexer's exit status 2.
+class IndexRefused : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
-/// Indexes `files`; reports each failed file on `errors` as
-/// "indexer: PATH[:LINE]: message". Throws std::runtime_error or
-/// Xapian::Error for problems with the database itself.
-IndexStats run_indexer(const std::vector<InputFile>& files, const IndexOptions& options, std::ostream& errors);
+/// Indexes the files of `walk`; reports each failed file on `errors` as
+/// "indexer: PATH[:LINE]: message". Throws IndexRefused, std::runtime_error
+/// or Xapian::Error for problems with the database itself.
+IndexStats run_indexer(const WalkResult& walk, const IndexOptions& options, std::ostream& errors);
 
-/// Rewrites the database compactly (full B-tree blocks: typically a third
-/// smaller after a large build) and swaps it in. Searchers that have it open
-/// keep reading their revision.
-void compact_database(const std::string& db_path);
-
-/// Throws std::runtime_error with a clear message if the database at `path`
-/// was built by another text pipeline or schema version.
-void check_pipeline_version(const std::string& db_path);
-/// The same for an open database (a local folder or a remote shard).
-void check_pipeline_version(const Xapian::Database& db, const std::string& name);
+/// Names the files of `walk` as the database at `db_path` would (its root,
+/// or the common folder of the PATHs for a new database): for --dry-run.
+void name_sources(WalkResult& walk, const std::string& db_path);
 
 }  // namespace sagsoeg

@@ -75,7 +75,10 @@ enum Slot : Xapian::valueno {
 // Database metadata keys.
 inline constexpr const char* kMetaPipeline = "sagsoeg:pipeline";
 inline constexpr const char* kMetaSchema = "sagsoeg:schema";
-inline constexpr const char* kMetaFilePrefix = "sagsoeg:file:";  ///< + source -> content hash
-inline constexpr const char* kSchemaVersion = "5";               ///< 5: length-normalised wdf (bm25.h)
+inline constexpr const char* kMetaFilePrefix = "sagsoeg:file:";  ///< + source -> "content hash TAB source"
+inline constexpr const char* kMetaRoot = "sagsoeg:root";         ///< folder the document names are relative to
+/// 5: length-normalised wdf (bm25.h); 6: document names from real paths
+/// under a recorded root, printed item numbers in IDs, decisions with body and date.
+inline constexpr const char* kSchemaVersion = "6";
 
 }  // namespace sagsoeg::schema

@@ -1,8 +1,8 @@
-// The document model: what the parser extracts from one agenda item. Plain
-// data, no Xapian; the index schema maps it to terms and values.
+// The document model: what the readers and the layout parser extract from one
+// agenda item. Plain data, no Xapian; the index schema maps it to terms and
+// values.
 #pragma once
 
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,21 +14,42 @@ struct Section {
   std::string name;     ///< canonical key: resume, indstilling, sagsfremstilling, decision, bilag, ...
   std::string heading;  ///< the heading as written in the document
   std::string text;
+  /// For decisions only: the body that decided ("Økonomiudvalget") and the
+  /// date it did (YYYY-MM-DD), when the heading or the meeting says so.
+  std::string body;
+  std::string date;
+};
+
+/// A decision of one body on one date: a view of a "decision" section.
+struct Decision {
+  std::string body;
+  std::string date;
+  std::string text;
+};
+
+struct Attachment {
+  std::string name;
+  std::string url;  ///< link or file name as the source states it, may be empty
 };
 
 /// Metadata that belongs to the whole document (meeting or agreement).
 struct DocumentMeta {
-  std::string source;        ///< file name relative to the indexed folder
+  std::string source;        ///< the document's stable name (see README: "IDs")
   std::string date;          ///< YYYY-MM-DD or empty
   std::string committee;     ///< e.g. "Udvalget for det nære sundhedsvæsen"
   std::string organisation;  ///< e.g. "Danske Regioner"
-  std::string kind;          ///< referat | dagsorden | aftale | "" (unknown)
+  std::string kind;          ///< referat | dagsorden | aftale | bilag | "" (unknown)
   std::string url;           ///< source URL from the manifest
+  std::string format;        ///< reader that read it: text, markdown, html, pdf, edoc-xml, ...
 };
 
 struct AgendaItem {
   DocumentMeta meta;
-  int number = 0;
+  int number = 0;           ///< the leading integer of the number as printed ("2.3" -> 2)
+  std::string number_text;  ///< the number as printed: "3", "2.3", "715", "4a"
+  /// 1 for the first item of a document with this number, 2 for a second one
+  /// (numbering that restarts or repeats), ...: keeps IDs unique.
+  int occurrence = 1;
   std::string title;
   std::string type;  ///< orientering | beslutning | drøftelse | ""
   Access access = Access::public_item;
@@ -36,15 +57,21 @@ struct AgendaItem {
   std::vector<std::string> case_refs;  ///< other case IDs mentioned (attachments, ...)
   std::string contact;
   std::vector<Section> sections;  ///< in document order; empty for confidential items
-  std::vector<std::string> attachments;
-  int line = 0;  ///< 1-based line of the item heading
+  std::vector<Attachment> attachments;
+  int line = 0;  ///< 1-based line (or block) of the item heading
+  int page = 0;  ///< 1-based page for PDF input, else 0
 
   bool is_confidential() const { return access == Access::confidential; }
-  /// Stable identifier "<source>:<number>", used for --show and /api/item.
-  std::string id() const { return meta.source + ":" + std::to_string(number); }
+  /// The number used in IDs: number_text, or the integer when it is empty.
+  std::string printed_number() const;
+  /// Stable identifier "<source>:<number>" ("<source>:<number>~2" for a
+  /// second item with the same number), used for --show and /api/item.
+  std::string id() const;
   /// Text of the first section with this canonical name, or nullptr.
   const Section* section(const std::string& name) const;
-  /// The decision text (Beslutninger / POLITISK BEHANDLING), or empty.
+  /// Every decision in document order (several bodies, several dates).
+  std::vector<Decision> decisions() const;
+  /// The latest decision's text (by date; the last one when undated), or empty.
   std::string decision() const;
   /// All section text in order, headings included; empty if confidential.
   std::string full_text() const;

@@ -8,12 +8,19 @@
 
 namespace sagsoeg {
 
-/// {source, item, id, title, type, access, case_id, case_refs, date, committee,
-///  organisation, kind, url, contact, decision, sections, attachments, text, line}.
-/// A confidential item has no title, sections, decision or text.
+/// {source, item, number, id, title, type, access, case_id, case_refs, date,
+///  committee, organisation, kind, format, url, contact, decision, decisions,
+///  sections, attachments, attachment_links, text, line[, page]}.
+/// A confidential item has no title, sections, decision(s) or text.
 nlohmann::json item_to_json(const AgendaItem& item);
 
 /// Inverse of item_to_json (for items read back from the index).
 AgendaItem item_from_json(const nlohmann::json& j);
+
+/// [{body, date, text}] in document order; [] for a confidential item.
+nlohmann::json decisions_json(const AgendaItem& item);
+/// ["name", ...] and [{name, url}, ...].
+nlohmann::json attachment_names_json(const AgendaItem& item);
+nlohmann::json attachment_links_json(const AgendaItem& item);
 
 }  // namespace sagsoeg

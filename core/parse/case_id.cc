@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "util/utf8.h"
+
 namespace sagsoeg {
 
 namespace {
@@ -93,6 +95,40 @@ std::vector<std::string> find_case_ids(std::string_view text) {
     }
   }
   return ids;
+}
+
+// "Sags ID: EMN-2024-01215", "Sagsnr.: 24077452", "EMN-2024-01240" -> the ID.
+std::string case_id_in_line(std::string_view clean) {
+  std::string_view s = clean;
+  static const char* const labels[] = {"sags id",       "sagsid",  "sags-id", "sagsnr.",    "sagsnr",
+                                       "sagsnummer",    "j.nr.",   "j. nr.",  "jnr.",       "journalnr.",
+                                       "journalnummer", "sag nr.", "sag:",    "acadre sag", "esdh-sagsnr."};
+  const std::string lower = to_lower_latin(s.substr(0, std::min<size_t>(s.size(), 16)));
+  bool labelled = false;
+  for (const char* label : labels) {
+    if (starts_with(lower, label)) {
+      s.remove_prefix(std::string_view(label).size());
+      while (!s.empty() && (s.front() == ':' || s.front() == ' ')) s.remove_prefix(1);
+      labelled = true;
+      break;
+    }
+  }
+  s = trim(s);
+  if (is_case_id(s) || is_journal_number(s)) return std::string(s);
+  // After an explicit label, any case-number shape the ESDH systems use:
+  // "24/1234", "00.01.00-G01-1-24", "2024-0012".
+  if (labelled && s.size() >= 4 && s.size() <= 40) {
+    size_t digits = 0;
+    for (char ch : s) {
+      if (is_digit(ch)) {
+        ++digits;
+      } else if (!(std::isalpha(static_cast<unsigned char>(ch)) || ch == '/' || ch == '-' || ch == '.')) {
+        return {};
+      }
+    }
+    if (digits >= 4) return std::string(s);
+  }
+  return {};
 }
 
 }  // namespace sagsoeg

@@ -17,6 +17,11 @@ bool is_case_id(std::string_view s);
 /// single separator (24077452, 2024-012345, 24/01234).
 bool is_journal_number(std::string_view s);
 
+/// The case ID or journal number a line states as the item's own:
+/// "Sags ID: EMN-2024-01215", "Sagsnr.: 24077452", "EMN-2024-01240",
+/// "12/27845"; "" if the line is anything else.
+std::string case_id_in_line(std::string_view clean);
+
 /// All case IDs in `text`, in order, as written (upper case).
 std::vector<std::string> find_case_ids(std::string_view text);
 

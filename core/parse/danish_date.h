@@ -20,6 +20,9 @@ std::vector<FoundDate> find_dates(std::string_view text);
 /// The date if `text` begins with one (after optional spaces), else "".
 std::string parse_date_prefix(std::string_view text);
 
+/// True for a real calendar date (leap years included), years 1900-2199.
+bool valid_date(int year, int month, int day);
+
 /// Month number for a Danish month name or abbreviation (lower case), or 0.
 int danish_month(std::string_view name);
 

@@ -1,7 +1,6 @@
 #include "parse/document_header.h"
 
 #include <map>
-#include <regex>
 
 #include "parse/danish_date.h"
 #include "util/utf8.h"
@@ -10,64 +9,148 @@ namespace sagsoeg {
 
 namespace {
 
-std::string capitalise(std::string s) {
-  s = std::string(trim(s));
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 32);
-  return s;
+// Header lines longer than this are prose (or an attack), not a title.
+constexpr size_t kMaxHeaderLine = 300;
+
+std::string capitalise(std::string_view s) {
+  std::string out(trim(s));
+  if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 32);
+  return out;
 }
 
-// "Referat fra møde i X den 31-01-2025 11:00" and the agenda equivalent.
-bool read_meeting_line(const std::string& clean, DocumentMeta& meta) {
-  static const std::regex re(
-      R"(^(referat|dagsorden|beslutningsprotokol|mødereferat)\s+(?:fra|for|til|af)?\s*(?:møde|mødet|ordinært møde)\s+i\s+(.+?)\s+(?:den|d\.)\s+(.+)$)",
-      std::regex::icase);
-  const std::string lower = to_lower_latin(clean);
-  std::smatch m;
-  if (!std::regex_search(lower, m, re)) return false;
-  const std::string date = parse_date_prefix(m[3].str());
+// The date in `rest` after an optional "den"/"d."/weekday: "den 31-01-2025 11:00",
+// "d. 12. marts 2025 kl. 16.00", "tirsdag d. 4. marts 2025".
+std::string date_after(std::string_view rest) {
+  const std::vector<FoundDate> dates = find_dates(rest.substr(0, 80));
+  return dates.empty() ? std::string() : dates.front().iso;
+}
+
+const char* kind_of_word(std::string_view w) {
+  if (w == "referat" || w == "mødereferat" || w == "beslutningsprotokol" || w == "beslutninger") return "referat";
+  if (w == "dagsorden" || w == "mødesager" || w == "mødeindkaldelse") return "dagsorden";
+  return nullptr;
+}
+
+// "Referat fra møde i X den 31-01-2025 11:00" and the agenda equivalent;
+// "REFERAT X d. 31-01-2025" (PDF prints).
+bool read_meeting_line(std::string_view clean, const std::string& lower, DocumentMeta& meta) {
+  size_t word_end = lower.find(' ');
+  if (word_end == std::string::npos) return false;
+  const char* kind = kind_of_word(std::string_view(lower).substr(0, word_end));
+  if (!kind) return false;
+  size_t i = word_end + 1;
+  for (const char* filler : {"fra ", "for ", "til ", "af "})
+    if (lower.compare(i, std::string_view(filler).size(), filler) == 0) i += std::string_view(filler).size();
+  for (const char* meeting : {"ekstraordinært møde i ", "ordinært møde i ", "mødet i ", "møde i "})
+    if (lower.compare(i, std::string_view(meeting).size(), meeting) == 0) {
+      i += std::string_view(meeting).size();
+      break;
+    }
+  size_t den = std::string::npos;
+  for (const char* marker : {" den ", " d. "}) den = std::min(den, lower.find(marker, i));
+  if (den == std::string::npos || den <= i) return false;
+  const std::string date = date_after(std::string_view(lower).substr(den));
   if (date.empty()) return false;
-  meta.kind = m[1].str() == "dagsorden" ? "dagsorden" : "referat";
-  meta.committee = capitalise(clean.substr(m.position(2), m.length(2)));
+  meta.kind = kind;
+  meta.committee = capitalise(clean.substr(i, den - i));
   meta.date = date;
   return true;
 }
 
-// "Udvalget for ... - mødesager" / "... – dagsorden" / "... - referat".
-bool read_page_title(const std::string& clean, DocumentMeta& meta) {
-  static const std::regex re(R"(^(.+?)\s+(?:-|–|—|:)\s+(mødesager|dagsorden|referat|beslutninger|mødereferat)\s*$)",
-                             std::regex::icase);
-  const std::string lower = to_lower_latin(clean);
-  std::smatch m;
-  if (!std::regex_search(lower, m, re)) return false;
-  meta.committee = capitalise(clean.substr(0, m.length(1)));
-  const std::string kind = m[2].str();
-  meta.kind = (kind == "referat" || kind == "mødereferat" || kind == "beslutninger") ? "referat" : "dagsorden";
+// "Udvalget for ... - mødesager", "Byrådet - Dagsorden - 12. marts 2025 kl. 16:00",
+// "Regionsrådet - referat".
+bool read_page_title(std::string_view clean, const std::string& lower, DocumentMeta& meta) {
+  for (const char* dash : {" - ", " \xE2\x80\x93 ", " \xE2\x80\x94 ", ": "}) {
+    const std::string_view d(dash);
+    size_t at = lower.find(d);
+    while (at != std::string::npos) {
+      std::string_view after = std::string_view(lower).substr(at + d.size());
+      size_t word_end = 0;
+      while (word_end < after.size() && after[word_end] != ' ') ++word_end;
+      const char* kind = kind_of_word(after.substr(0, word_end));
+      if (kind && at > 0) {
+        meta.committee = capitalise(clean.substr(0, at));
+        meta.kind = kind;
+        const std::string date = date_after(after.substr(word_end));
+        if (!date.empty()) meta.date = date;
+        return true;
+      }
+      at = lower.find(d, at + d.size());
+    }
+  }
+  return false;
+}
+
+// "Referat 12. marts 2025 kl. 16.00" (FirstAgenda pages): kind and date;
+// the committee stands in an element of its own nearby.
+bool read_kind_and_date(const std::string& lower, DocumentMeta& meta) {
+  const size_t word_end = lower.find(' ');
+  if (word_end == std::string::npos) return false;
+  const char* kind = kind_of_word(std::string_view(lower).substr(0, word_end));
+  if (!kind) return false;
+  std::string_view rest = std::string_view(lower).substr(word_end + 1);
+  if (starts_with(rest, "den ")) rest.remove_prefix(4);
+  if (starts_with(rest, "d. ")) rest.remove_prefix(3);
+  const std::string date = parse_date_prefix(rest);
+  if (date.empty()) return false;
+  meta.kind = kind;
+  meta.date = date;
   return true;
 }
 
 // "Aftale mellem regeringen, Danske Regioner og KL om ..." / "Aftale om ...".
-bool read_agreement_title(const std::string& clean, DocumentMeta& meta) {
-  const std::string lower = to_lower_latin(clean);
+bool read_agreement_title(std::string_view clean, const std::string& lower, DocumentMeta& meta) {
   if (!starts_with(lower, "aftale ") && !starts_with(lower, "økonomiaftale") && !starts_with(lower, "rammeaftale"))
     return false;
   meta.kind = "aftale";
   const size_t between = lower.find("mellem ");
   if (between != std::string::npos) {
     const size_t about = lower.find(" om ", between);
-    meta.organisation =
-        capitalise(clean.substr(between + 7, about == std::string::npos ? std::string::npos : about - between - 7));
+    meta.organisation = capitalise(
+        clean.substr(between + 7, about == std::string::npos ? std::string_view::npos : about - between - 7));
   }
   return true;
 }
 
+// "Udvalg: Byrådet", "Mødedato: tirsdag d. 4. marts 2025 kl. 16:00",
+// "Mødedato onsdag d. 5. marts 2025".
+void read_labelled_field(std::string_view clean, const std::string& lower, DocumentMeta& meta) {
+  auto value_after = [&](std::string_view label) -> std::string_view {
+    if (!starts_with(lower, label)) return {};
+    std::string_view v = clean.substr(label.size());
+    while (!v.empty() && (v.front() == ':' || v.front() == ' ')) v.remove_prefix(1);
+    return trim(v);
+  };
+  for (const char* label : {"udvalg", "forum", "organ"}) {
+    const std::string_view v = value_after(label);
+    if (!v.empty() && meta.committee.empty() && lower.size() > std::string_view(label).size() &&
+        lower[std::string_view(label).size()] == ':')
+      meta.committee = std::string(v);
+  }
+  for (const char* label : {"mødedato", "mødetidspunkt", "dato"}) {
+    const std::string_view v = value_after(label);
+    if (!v.empty() && meta.date.empty()) meta.date = date_after(v);
+  }
+}
+
+// Committee names end in words like these: a heading next to "Referat
+// <date>" that ends so is the committee.
+bool names_a_committee(const std::string& lower) {
+  for (const char* w : {"udvalget", "udvalg", "rådet", "råd", "bestyrelsen", "bestyrelse", "nævnet", "forum",
+                        "komitéen", "forsamlingen"})
+    if (ends_with(lower, w) || lower.find(std::string(w) + " ") != std::string::npos) return true;
+  return false;
+}
+
 // The meeting date named in the items: "Sagen forelægges udvalget ... den 20. maj 2025".
-std::string meeting_date_from_phrases(const std::vector<Line>& lines) {
+std::string meeting_date_from_phrases(const Lines& lines, const std::vector<bool>& readable) {
   std::map<std::string, int> votes;
-  for (const Line& l : lines) {
-    const std::string lower = to_lower_latin(l.clean);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!readable[i]) continue;
+    const std::string lower = to_lower_latin(lines[i].clean());
     const size_t p = lower.find("forelægges");
     if (p == std::string::npos) continue;
-    for (const FoundDate& d : find_dates(lower.substr(p)))
+    for (const FoundDate& d : find_dates(std::string_view(lower).substr(p, 300)))
       if (d.pos < 200) {
         ++votes[d.iso];
         break;
@@ -82,26 +165,47 @@ std::string meeting_date_from_phrases(const std::vector<Line>& lines) {
 
 }  // namespace
 
-void read_document_header(const std::vector<Line>& lines, size_t header_end, DocumentMeta& meta) {
+void read_document_header(const Lines& lines, size_t header_end, DocumentMeta& meta) {
   const size_t limit = std::min(header_end, lines.size());
   bool found_title = false;
-  for (size_t i = 0; i < limit && i < 120; ++i) {
-    const std::string& c = lines[i].clean;
-    if (c.empty()) continue;
-    if (!found_title && (read_meeting_line(c, meta) || read_page_title(c, meta) || read_agreement_title(c, meta))) {
+  size_t title_line = 0;
+  for (size_t i = 0; i < limit && i < 160; ++i) {
+    const std::string_view c = lines[i].clean();
+    if (c.empty() || c.size() > kMaxHeaderLine) continue;
+    const std::string lower = to_lower_latin(c);
+    read_labelled_field(c, lower, meta);
+    if (!found_title && (read_meeting_line(c, lower, meta) || read_page_title(c, lower, meta) ||
+                         read_agreement_title(c, lower, meta) || read_kind_and_date(lower, meta))) {
       found_title = true;
+      title_line = i;
       continue;
     }
     // A dated line under an agreement's title: "D. 13. juni 2022".
     if (found_title && meta.date.empty() && c.size() < 40) {
       std::string_view rest = c;
-      const std::string lower = to_lower_latin(c.substr(0, 4));
       if (starts_with(lower, "d. ")) rest.remove_prefix(3);
       if (starts_with(lower, "den ")) rest.remove_prefix(4);
       meta.date = parse_date_prefix(rest);
     }
   }
-  if (meta.date.empty() && meta.kind != "aftale") meta.date = meeting_date_from_phrases(lines);
+  // The committee in its own element next to "Referat <date>".
+  if (found_title && meta.committee.empty() && meta.kind != "aftale") {
+    for (size_t d = 1; d <= 4 && meta.committee.empty(); ++d) {
+      for (size_t i : {title_line - std::min(title_line, d), title_line + d}) {
+        if (i >= limit || i == title_line) continue;
+        const std::string_view c = lines[i].clean();
+        if (c.empty() || c.size() > 120) continue;
+        if (names_a_committee(to_lower_latin(c))) {
+          meta.committee = capitalise(c);
+          break;
+        }
+      }
+    }
+  }
+}
+
+void read_meeting_date_phrases(const Lines& lines, const std::vector<bool>& readable, DocumentMeta& meta) {
+  if (meta.date.empty() && meta.kind != "aftale") meta.date = meeting_date_from_phrases(lines, readable);
 }
 
 }  // namespace sagsoeg

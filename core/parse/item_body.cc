@@ -4,30 +4,13 @@
 #include <cctype>
 
 #include "parse/case_id.h"
+#include "parse/line.h"
 #include "parse/sections.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
 
 namespace {
-
-// "Sags ID: EMN-2024-01215", "Sagsnr.: 24077452", "EMN-2024-01240" -> the ID.
-std::string own_case_id_in_line(const std::string& clean) {
-  std::string_view s = clean;
-  static const char* const labels[] = {"sags id", "sagsid", "sags-id", "sagsnr.",    "sagsnr",        "sagsnummer",
-                                       "j.nr.",   "j. nr.", "jnr.",    "journalnr.", "journalnummer", "sag nr."};
-  const std::string lower = to_lower_latin(s.substr(0, std::min<size_t>(s.size(), 16)));
-  for (const char* label : labels) {
-    if (starts_with(lower, label)) {
-      s.remove_prefix(std::string_view(label).size());
-      while (!s.empty() && (s.front() == ':' || s.front() == ' ')) s.remove_prefix(1);
-      break;
-    }
-  }
-  s = trim(s);
-  if (is_case_id(s) || is_journal_number(s)) return std::string(s);
-  return {};
-}
 
 // Strips "1. ", "Bilag 3: ", "- " from an attachment line.
 std::string attachment_title(std::string s) {
@@ -50,87 +33,92 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
 
 }  // namespace
 
-void read_item_body(const std::vector<Line>& lines, size_t begin, size_t end, AgendaItem& item) {
+void read_item_body(const Lines& lines, size_t begin, size_t end, AgendaItem& item) {
   // Section boundaries.
   struct Mark {
     size_t line;
-    std::string key;
-    std::string inline_text;
+    SectionHeading heading;
   };
   std::vector<Mark> marks;
+  bool paragraph_start = true;
+  const bool closed = item.is_confidential();
   for (size_t i = begin; i < end; ++i) {
-    std::string inline_text;
-    std::string key = section_key(lines[i], &inline_text);
-    if (!key.empty()) marks.push_back({i, key, inline_text});
+    const Line& l = lines[i];
+    SectionHeading h = read_section_heading(l, paragraph_start);
+    // Inside the recommendation, "Beslutning: at ..." is the proposal's text.
+    if (!h.key.empty() && !h.inline_text.empty() && !marks.empty() && marks.back().heading.key == "indstilling")
+      h.key.clear();
+    if (!h.key.empty()) marks.push_back({i, std::move(h)});
+    paragraph_start = l.blank() || l.heading_level > 0;
+    if (closed && !marks.empty()) break;  // a closed item's head is all that is read
   }
   const size_t head_end = marks.empty() ? end : marks.front().line;
 
   // Own case ID: in the head (the lines between heading and first section),
-  // then under a JOURNALNUMMER/Sagsnummer heading, then a "Sags ID:" line.
-  for (size_t i = begin; i < head_end && item.case_id.empty(); ++i) item.case_id = own_case_id_in_line(lines[i].clean);
+  // then under a JOURNALNUMMER/Sagsnummer heading.
+  for (size_t i = begin; i < head_end && item.case_id.empty() && (!closed || i < begin + 12); ++i)
+    item.case_id = case_id_in_line(lines[i].clean());
+  if (closed) return;  // nothing of a closed item's text is kept
   for (size_t m = 0; m < marks.size() && item.case_id.empty(); ++m) {
-    if (marks[m].key != "journalnummer") continue;
-    if (!marks[m].inline_text.empty()) item.case_id = own_case_id_in_line(marks[m].inline_text);
+    if (marks[m].heading.key != "journalnummer") continue;
+    if (!marks[m].heading.inline_text.empty()) item.case_id = case_id_in_line(marks[m].heading.inline_text);
     const size_t stop = m + 1 < marks.size() ? marks[m + 1].line : end;
     for (size_t i = marks[m].line + 1; i < stop && item.case_id.empty(); ++i)
-      if (!lines[i].blank()) item.case_id = own_case_id_in_line(lines[i].clean);
+      if (!lines[i].blank()) item.case_id = case_id_in_line(lines[i].clean());
   }
-  if (item.is_confidential()) return;  // nothing of a closed item's text is kept
 
   // Head: a short contact block, or (in layouts without one) plain text.
-  std::vector<std::string> head;
+  std::vector<std::string_view> head;
   for (size_t i = begin; i < head_end; ++i) {
-    const std::string& c = lines[i].clean;
-    if (c.empty() || is_rule(c) || (!item.case_id.empty() && own_case_id_in_line(c) == item.case_id)) continue;
+    const std::string_view c = lines[i].clean();
+    if (c.empty() || is_rule(c) || (!item.case_id.empty() && case_id_in_line(c) == item.case_id)) continue;
     head.push_back(c);
   }
-  const bool head_is_contact =
-      !marks.empty() && head.size() <= 3 &&
-      std::all_of(head.begin(), head.end(), [](const std::string& h) { return h.size() < 80; });
+  const bool head_is_contact = !marks.empty() && head.size() <= 3 &&
+                               std::all_of(head.begin(), head.end(), [](std::string_view h) { return h.size() < 80; });
   if (head_is_contact) {
-    for (const std::string& h : head) item.contact += (item.contact.empty() ? "" : "; ") + h;
+    for (std::string_view h : head) {
+      if (!item.contact.empty()) item.contact += "; ";
+      item.contact += h;
+    }
   } else if (!head.empty()) {
-    item.sections.push_back({"text", "", join_paragraphs(lines, begin, head_end)});
+    item.sections.push_back({"text", "", join_paragraphs(lines, begin, head_end), "", ""});
   }
 
   for (size_t m = 0; m < marks.size(); ++m) {
     const size_t stop = m + 1 < marks.size() ? marks[m + 1].line : end;
+    const SectionHeading& h = marks[m].heading;
     Section s;
-    s.name = marks[m].key;
-    std::string heading = lines[marks[m].line].clean;
-    if (!marks[m].inline_text.empty()) heading = heading.substr(0, heading.find(':') + 1);
+    s.name = h.key;
+    std::string heading(lines[marks[m].line].clean());
+    if (!h.inline_text.empty()) heading = heading.substr(0, heading.find(':') + 1);
     s.heading = std::string(trim(heading));
     s.text = join_paragraphs(lines, marks[m].line + 1, stop);
-    if (!marks[m].inline_text.empty()) s.text = marks[m].inline_text + (s.text.empty() ? "" : "\n\n" + s.text);
+    if (!h.inline_text.empty()) s.text = h.inline_text + (s.text.empty() ? "" : "\n\n" + s.text);
+    s.body = h.body;
+    s.date = h.date;
     if (s.name == "kontakt" && item.contact.empty()) item.contact = s.text;
     if (s.name == "bilag") {
       for (size_t i = marks[m].line + 1; i < stop; ++i)
-        if (!lines[i].blank() && !is_rule(lines[i].clean)) item.attachments.push_back(attachment_title(lines[i].clean));
+        if (!lines[i].blank() && !is_rule(lines[i].clean()))
+          item.attachments.push_back({attachment_title(std::string(lines[i].clean())), std::string(lines.href(i))});
     }
-    // Repeated decision headings (rare) are merged into the first.
-    Section* existing = nullptr;
-    for (Section& e : item.sections)
-      if (e.name == s.name && s.name == "decision") existing = &e;
-    if (existing) {
-      if (!s.text.empty()) existing->text += "\n\n" + s.text;
-    } else {
-      item.sections.push_back(std::move(s));
-    }
+    item.sections.push_back(std::move(s));
   }
 
   for (size_t i = begin; i < end; ++i)
-    for (const std::string& id : find_case_ids(lines[i].clean))
+    for (const std::string& id : find_case_ids(lines[i].clean()))
       if (id != item.case_id) add_unique(item.case_refs, id);
 }
 
-std::string infer_item_type(const std::string& label, std::string& title, const AgendaItem& item) {
+std::string infer_item_type(const char* label, std::string& title, const AgendaItem& item) {
   auto from_word = [](const std::string& lower) -> std::string {
     if (starts_with(lower, "orientering")) return "orientering";
     if (starts_with(lower, "drøftelse") || starts_with(lower, "temadrøftelse")) return "drøftelse";
     if (starts_with(lower, "beslutning") || starts_with(lower, "godkendelse")) return "beslutning";
     return {};
   };
-  if (!label.empty()) {
+  if (label) {
     std::string t = from_word(to_lower_latin(label));
     if (!t.empty()) return t;
   }

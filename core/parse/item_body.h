@@ -1,8 +1,6 @@
 // Reading one agenda item's body: its head (contact, own case ID), its
-// sections, decision, attachments and case references.
+// sections and decisions, attachments and case references.
 #pragma once
-
-#include <vector>
 
 #include "model/agenda_item.h"
 #include "parse/line.h"
@@ -10,13 +8,13 @@
 namespace sagsoeg {
 
 /// Fills `item` (number, title and access already set) from lines
-/// [begin, end). A confidential item gets only its case ID: its text is
-/// never read into the model.
-void read_item_body(const std::vector<Line>& lines, size_t begin, size_t end, AgendaItem& item);
+/// [begin, end). A confidential item gets only the case ID its head states:
+/// its text is never read into the model.
+void read_item_body(const Lines& lines, size_t begin, size_t end, AgendaItem& item);
 
 /// Item type from what the document says: a label ("Beslutning:"), a title
 /// suffix "(Orientering)", the title's first word, or the recommendation
 /// ("tages til efterretning" -> orientering). Returns "" if nothing says so.
-std::string infer_item_type(const std::string& label, std::string& title, const AgendaItem& item);
+std::string infer_item_type(const char* label, std::string& title, const AgendaItem& item);
 
 }  // namespace sagsoeg

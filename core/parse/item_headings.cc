@@ -1,9 +1,12 @@
 #include "parse/item_headings.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 
+#include "parse/access_markers.h"
 #include "parse/case_id.h"
+#include "parse/danish_date.h"
 #include "parse/sections.h"
 #include "util/utf8.h"
 
@@ -11,18 +14,33 @@ namespace sagsoeg {
 
 namespace {
 
-// Reads 1-4 digits at the start of s; returns the count of digits (0 = none).
-size_t leading_number(const std::string& s, int& number) {
+// Numbered lines kept as candidates; a document with more is a list or an
+// attack, and holding a candidate per line would cost memory without bound.
+// Closed markers are kept beyond the limit: they must always split.
+constexpr size_t kMaxCandidates = 100000;
+
+// "12", "2.3", "4a" at the start of s: bytes consumed (0 = none).
+size_t leading_number(std::string_view s, int& number, std::string& printed) {
   size_t i = 0;
   while (i < s.size() && i < 5 && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
   if (i == 0 || i > 4) return 0;
-  number = std::stoi(s.substr(0, i));
+  number = std::stoi(std::string(s.substr(0, i)));
+  while (i + 1 < s.size() && s[i] == '.' && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+    size_t j = i + 1;
+    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+    if (j - i > 4) break;  // "1.2024": not a sub-item
+    i = j;
+  }
+  if (i < s.size() && s[i] >= 'a' && s[i] <= 'z' &&
+      (i + 1 == s.size() || s[i + 1] == ' ' || s[i + 1] == '.' || s[i + 1] == ')' || s[i + 1] == ':'))
+    ++i;  // "4a"
+  printed = std::string(s.substr(0, i));
   return i;
 }
 
 std::string strip_dot_leaders(std::string title, bool& had) {
   // "Title .....  3" or "Title ....." (page number after a tab in the raw line)
-  size_t dots = title.find("....");
+  const size_t dots = title.find("....");
   had = dots != std::string::npos;
   if (had) title.erase(dots);
   return std::string(trim(title));
@@ -33,73 +51,91 @@ const char* const kLabels[] = {"Beslutning",    "Orientering", "Drøftelse",    
                                "Godkendelse",   "Meddelelse",  "Beslutningssag", "Orienteringssag",
                                "Drøftelsessag", "Indstilling", "Meddelelser"};
 
-bool starts_with_upper_or_digit(const std::string& s) {
+bool starts_with_upper_or_digit(std::string_view s) {
   if (s.empty()) return false;
   size_t pos = 0;
   const uint32_t cp = next_code_point(s, pos);
-  return is_upper_letter(cp) || (cp >= '0' && cp <= '9' && false);
+  return is_upper_letter(cp) || (cp >= '0' && cp <= '9');
+}
+
+// "20. Maj 2025": a date, not item 20.
+bool is_month_and_year(std::string_view title) {
+  const std::string lower = to_lower_latin(title.substr(0, 16));
+  size_t end = 0;
+  while (end < lower.size() && lower[end] != ' ' && lower[end] != '.') ++end;
+  return danish_month(lower.substr(0, end)) != 0 && lower.find_first_of("0123456789") != std::string::npos;
+}
+
+bool is_structural(const Line& line) {
+  return line.heading_level > 0 || line.item_row || line.emphasis;
 }
 
 }  // namespace
 
 bool classify_heading(const Line& line, HeadingCandidate& out) {
-  std::string s = line.clean;
-  if (s.empty()) return false;
+  const std::string_view s = line.clean();
+  if (s.empty() || s.size() > 400 || !(std::isdigit(static_cast<unsigned char>(s[0])) || s[0] == 'P' || s[0] == 'p'))
+    return false;
   out = HeadingCandidate{};
   // "Punkt 4: Title" / "Pkt. 4 Title"
-  std::string lower = to_lower_latin(s.substr(0, 8));
+  const std::string lower = to_lower_latin(s.substr(0, 8));
   size_t skip = 0;
   if (starts_with(lower, "punkt ")) skip = 6;
   if (starts_with(lower, "pkt. ")) skip = 5;
   if (starts_with(lower, "pkt ")) skip = 4;
-  const std::string rest0 = s.substr(skip);
-  int number = 0;
-  const size_t digits = leading_number(rest0, number);
-  if (!digits || number == 0) return false;
-  std::string rest = rest0.substr(digits);
-  out.number = number;
-  // Access marker: "3 (Offentlig) Title".
+  const std::string_view rest0 = s.substr(skip);
+  const size_t digits = leading_number(rest0, out.number, out.number_text);
+  if (!digits || out.number == 0) return false;
+  out.confidential = is_closed_heading_line(s);
+  std::string_view rest = rest0.substr(digits);
+
+  // Access marker: "3 (Offentlig) Title", "2. (Fortrolig) Grundkøb", "2 ( Fortrolig )".
   std::string_view r = trim(rest);
+  if (!r.empty() && r[0] == '.') r = trim(r.substr(1));
   if (!r.empty() && r[0] == '(') {
     const size_t close = r.find(')');
-    if (close == std::string_view::npos) return false;
-    const std::string marker = to_lower_latin(r.substr(1, close - 1));
-    if (marker != "offentlig" && marker != "fortrolig" && marker != "lukket" && marker != "lukket punkt" &&
-        marker != "åben" && marker != "åbent")
-      return false;
-    out.form = HeadingForm::access_marker;
-    out.has_access_marker = true;
-    out.confidential = marker == "fortrolig" || starts_with(marker, "lukket");
-    out.title = strip_dot_leaders(std::string(trim(r.substr(close + 1))), out.dot_leaders);
+    const std::string marker = close == std::string_view::npos ? "" : to_lower_latin(trim(r.substr(1, close - 1)));
+    if (marker == "offentlig" || marker == "fortrolig" || marker == "fortroligt" || marker == "lukket" ||
+        marker == "lukket punkt" || marker == "åben" || marker == "åbent" || marker == "ikke offentlig") {
+      out.form = HeadingForm::access_marker;
+      out.title = strip_dot_leaders(std::string(trim(r.substr(close + 1))), out.dot_leaders);
+      return true;
+    }
+  }
+  bool dotted = !rest.empty() && (rest[0] == '.' || rest[0] == ':' || rest[0] == ')');
+  if (dotted) rest.remove_prefix(1);
+  // "Punkt 2 - Title"
+  std::string_view t = trim(rest);
+  if (skip && (starts_with(t, "- ") || starts_with(t, "\xE2\x80\x93 "))) {
+    t = trim(t.substr(t[0] == '-' ? 1 : 3));
+    dotted = true;
+  }
+  const bool separated = rest.empty() || rest[0] == ' ';
+  if (out.confidential) {
+    // A closed marker always makes a (confidential) boundary; its form only
+    // says how sure the layout is that this is an item heading.
+    out.form =
+        separated && (dotted || skip || is_structural(line)) ? HeadingForm::labelled : HeadingForm::closed_marker;
+    out.label = "Lukket punkt";
     return true;
   }
-  const bool dotted = !rest.empty() && (rest[0] == '.' || rest[0] == ':' || rest[0] == ')');
-  if (dotted) rest.erase(0, 1);
-  if (!rest.empty() && rest[0] != ' ') return false;
-  std::string title = std::string(trim(rest));
+  if (!separated) return false;
+  std::string title(t);
   if (title.empty()) return false;
-  // "3. Lukket punkt."
-  const std::string ltitle = to_lower_latin(title);
-  if (starts_with(ltitle, "lukket punkt")) {
-    out.form = HeadingForm::labelled;
-    out.confidential = true;
-    out.label = "Lukket punkt";
-    out.title.clear();
-    return dotted || skip;
-  }
   for (const char* label : kLabels) {
-    const std::string l = label;
+    const std::string_view l = label;
     if (starts_with(title, l) && title.size() > l.size() + 1 && title[l.size()] == ':') {
       out.form = HeadingForm::labelled;
-      out.label = l;
-      out.title = strip_dot_leaders(std::string(trim(title.substr(l.size() + 1))), out.dot_leaders);
+      out.label = label;
+      out.title = strip_dot_leaders(std::string(trim(std::string_view(title).substr(l.size() + 1))), out.dot_leaders);
       return dotted || skip;
     }
   }
-  if (!dotted && !skip && line.heading_level == 0) return false;
-  if (!starts_with_upper_or_digit(title)) return false;
-  // A date ("20. Maj 2025") or a case ID is not a heading.
-  if (is_case_id(title)) return false;
+  if (!dotted && !skip && !is_structural(line)) return false;
+  // Without structure a heading starts with a capital; lower-case titles
+  // count where the document marks them as headings.
+  if (!is_structural(line) && !skip && !starts_with_upper_or_digit(title)) return false;
+  if (is_case_id(title) || is_month_and_year(title)) return false;
   out.form = skip ? HeadingForm::labelled : HeadingForm::plain;
   out.title = strip_dot_leaders(title, out.dot_leaders);
   return !out.title.empty();
@@ -107,7 +143,8 @@ bool classify_heading(const Line& line, HeadingCandidate& out) {
 
 namespace {
 
-bool is_toc_header(const std::string& clean) {
+bool is_toc_header(std::string_view clean) {
+  if (clean.size() > 40) return false;
   std::string l = to_lower_latin(clean);
   while (!l.empty() && (l.back() == ':' || l.back() == ' ')) l.pop_back();
   return l == "indholdsfortegnelse" || l == "indhold" || l == "punkter på dagsordenen" || l == "dagsordenspunkter" ||
@@ -115,45 +152,41 @@ bool is_toc_header(const std::string& clean) {
 }
 
 bool is_strong(const HeadingCandidate& c, const Line& line) {
-  return c.form != HeadingForm::plain || line.heading_level > 0;
+  return c.form != HeadingForm::plain || is_structural(line);
 }
 
 // Extends a plain-text heading with the lines its title wrapped onto.
-void add_title_continuation(const std::vector<Line>& lines, HeadingCandidate& c) {
-  if (lines[c.line].heading_level > 0 || c.confidential || c.dot_leaders) return;
+void add_title_continuation(const Lines& lines, HeadingCandidate& c) {
+  const Line& head = lines[c.line];
+  if (head.heading_level > 0 || head.item_row || c.confidential || c.dot_leaders) return;
   for (size_t i = c.line + 1; i < lines.size() && c.continuation_lines < 2; ++i) {
     const Line& l = lines[i];
+    const std::string_view text = l.clean();
     HeadingCandidate other;
-    if (l.blank() || is_rule(l.clean) || is_email(l.clean) || l.clean.size() > 100 || is_case_id(l.clean) ||
-        classify_heading(l, other) || !section_key(l).empty() || l.clean.find(':') != std::string::npos)
+    if (l.blank() || is_rule(text) || is_email(text) || text.size() > 100 || is_case_id(text) ||
+        !case_id_in_line(text).empty() || l.emphasis != head.emphasis || classify_heading(l, other) ||
+        !section_key(l).empty() || text.find(':') != std::string_view::npos || is_standalone_closed_marker(text))
       return;
-    c.title += " " + l.clean;
+    c.title += " ";
+    c.title += text;
     ++c.continuation_lines;
   }
 }
 
-}  // namespace
-
-ItemHeadings find_item_headings(const std::vector<Line>& lines) {
-  std::vector<HeadingCandidate> all;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    HeadingCandidate c;
-    if (classify_heading(lines[i], c)) {
-      c.line = i;
-      all.push_back(c);
-    }
-  }
-  // 1. Table-of-contents lines: dot leaders, lines after a TOC header, and
-  //    dense runs of headings whose numbers and titles come back later.
+// 1. Table-of-contents lines: dot leaders, lines after a TOC header, and
+//    dense runs of headings whose numbers and titles come back later.
+std::vector<bool> find_toc(const Lines& lines, const std::vector<HeadingCandidate>& all) {
   std::vector<bool> in_toc(all.size(), false);
-  size_t toc_end_line = 0;
-  bool have_toc = false;
   for (size_t k = 0; k < all.size(); ++k)
     if (all[k].dot_leaders) in_toc[k] = true;
+  auto first_after = [&all](size_t line) {
+    return static_cast<size_t>(
+        std::upper_bound(all.begin(), all.end(), line, [](size_t l, const HeadingCandidate& c) { return l < c.line; }) -
+        all.begin());
+  };
   for (size_t i = 0; i < lines.size(); ++i) {
-    if (!is_toc_header(lines[i].clean)) continue;
-    size_t k = 0;
-    while (k < all.size() && all[k].line <= i) ++k;
+    if (!is_toc_header(lines[i].clean())) continue;
+    size_t k = first_after(i);
     int previous = 0;
     for (size_t j = i + 1; j < lines.size(); ++j) {
       if (lines[j].blank()) continue;
@@ -163,6 +196,7 @@ ItemHeadings find_item_headings(const std::vector<Line>& lines) {
         in_toc[k++] = true;
         continue;
       }
+      i = j - 1;  // the next header can only come after this one's entries
       break;
     }
   }
@@ -174,11 +208,13 @@ ItemHeadings find_item_headings(const std::vector<Line>& lines) {
       first_strong_line = all[k].line;
       break;
     }
+  std::map<int, std::vector<size_t>> by_number;  // number -> candidate indexes, ascending
+  for (size_t k = 0; k < all.size(); ++k) by_number[all[k].number].push_back(k);
   for (size_t start = 0; start < all.size() && all[start].line < first_strong_line;) {
     size_t end = start + 1;
     while (end < all.size() && all[end].number == all[end - 1].number + 1) {
       size_t between = 0;
-      for (size_t j = all[end - 1].line + 1; j < all[end].line; ++j)
+      for (size_t j = all[end - 1].line + 1; j < all[end].line && between <= 2; ++j)
         if (!lines[j].blank()) ++between;
       if (between > 2) break;
       ++end;
@@ -187,46 +223,77 @@ ItemHeadings find_item_headings(const std::vector<Line>& lines) {
       // A TOC's entries come back, in order, as the body's headings.
       size_t recurring = 0;
       size_t later = end;
-      for (size_t k = start; k < end; ++k)
-        for (size_t l = later; l < all.size(); ++l)
-          if (all[l].number == all[k].number && !all[k].title.empty() && headings_match(all[l].title, all[k].title)) {
+      for (size_t k = start; k < end && recurring < 2; ++k) {
+        if (all[k].title.empty()) continue;
+        const std::vector<size_t>& same = by_number[all[k].number];
+        for (auto it = std::lower_bound(same.begin(), same.end(), later); it != same.end(); ++it) {
+          if (headings_match(all[*it].title, all[k].title)) {
             ++recurring;
-            later = l + 1;
+            later = *it + 1;
             break;
           }
+        }
+      }
       if (recurring >= 2)
         for (size_t k = start; k < end; ++k) in_toc[k] = true;
     }
     start = end;
   }
+  return in_toc;
+}
+
+}  // namespace
+
+ItemHeadings find_item_headings(const Lines& lines) {
+  std::vector<HeadingCandidate> all;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    HeadingCandidate c;
+    if (!classify_heading(lines[i], c)) continue;
+    if (!c.confidential && all.size() >= kMaxCandidates) continue;
+    c.line = i;
+    all.push_back(std::move(c));
+  }
+  const std::vector<bool> in_toc = find_toc(lines, all);
+
   ItemHeadings result;
-  std::map<int, const HeadingCandidate*> toc_by_number;
+  size_t toc_end_line = 0;
+  bool have_toc = false;
+  std::map<std::string, const HeadingCandidate*> toc_by_number;
   for (size_t k = 0; k < all.size(); ++k) {
     if (!in_toc[k]) continue;
     have_toc = true;
     toc_end_line = std::max(toc_end_line, all[k].line);
     result.toc.push_back(all[k]);
   }
-  for (const HeadingCandidate& c : result.toc) toc_by_number.emplace(c.number, &c);
+  for (const HeadingCandidate& c : result.toc) {
+    auto [it, inserted] = toc_by_number.emplace(c.number_text, &c);
+    if (!inserted && c.confidential) it->second = &c;  // a closed entry wins
+  }
 
-  // 2. Body headings: after the TOC, strictly increasing numbers; a plain
-  //    "N. Title" line counts only when the TOC lists the same item.
+  // 2. Body headings after the TOC. Numbers of public items increase; a
+  //    plain "N. Title" line counts only when the TOC lists the same item or
+  //    the document marks it as a heading. Closed markers always count.
   int last = 0;
   for (size_t k = 0; k < all.size(); ++k) {
     HeadingCandidate c = all[k];
     if (in_toc[k] || (have_toc && c.line <= toc_end_line)) continue;
-    // Item numbers increase; a jump of more than 50 is a year or an amount.
-    if (c.number <= last || c.number > last + 50) continue;
-    const auto toc = toc_by_number.find(c.number);
-    if (!is_strong(c, lines[c.line])) {
-      if (toc == toc_by_number.end() || !headings_match(c.title, toc->second->title)) continue;
-    } else if (c.form == HeadingForm::labelled && lines[c.line].indent >= 2 && have_toc && toc != toc_by_number.end() &&
-               !c.confidential && !headings_match(c.title, toc->second->title)) {
-      continue;  // an indented labelled list line that is not the TOC's item
+    const auto toc = toc_by_number.find(c.number_text);
+    if (!c.confidential && c.form != HeadingForm::access_marker) {
+      // Item numbers increase; a jump of more than 50 is a year or an amount.
+      if (c.number <= last || c.number > last + 50) continue;
+      if (!is_strong(c, lines[c.line])) {
+        if (toc == toc_by_number.end() || !headings_match(c.title, toc->second->title)) continue;
+      } else if (c.form == HeadingForm::labelled && lines[c.line].indent >= 2 && have_toc &&
+                 toc != toc_by_number.end() && !headings_match(c.title, toc->second->title)) {
+        continue;  // an indented labelled list line that is not the TOC's item
+      }
     }
+    // A table of contents that marks the item closed makes it closed.
+    if (toc != toc_by_number.end() && toc->second->confidential) c.confidential = true;
+    if (c.confidential) c.title.clear();
     add_title_continuation(lines, c);
-    result.items.push_back(c);
-    last = c.number;
+    last = std::max(last, c.number);
+    result.items.push_back(std::move(c));
   }
   return result;
 }

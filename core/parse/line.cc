@@ -72,36 +72,170 @@ std::string strip_markdown_syntax(std::string_view s) {
 
 }  // namespace
 
-Line make_line(std::string_view raw) {
-  Line line;
-  line.raw = raw;
-  size_t indent = 0;
-  while (indent < raw.size() && (raw[indent] == ' ' || raw[indent] == '\t')) ++indent;
-  line.indent = static_cast<int>(indent);
+std::string clean_text_line(std::string_view raw, int* heading_level) {
   std::string_view t = trim(raw);
   int level = 0;
   while (level < static_cast<int>(t.size()) && t[level] == '#') ++level;
   if (level > 0 && level <= 6 && (static_cast<size_t>(level) == t.size() || t[level] == ' ')) {
-    line.heading_level = level;
     t.remove_prefix(level);
+  } else {
+    level = 0;
   }
-  std::string s = strip_inline_tags(t);
-  s = strip_markdown_syntax(s);
-  line.clean = collapse_spaces(s);
-  // Exporters also leave a trailing two-space Markdown line break and
-  // superscript footnote marks ("2022¹").
-  while (!line.clean.empty() && (ends_with(line.clean, "\xC2\xB9") || ends_with(line.clean, "\xC2\xB2")))
-    line.clean.resize(line.clean.size() - 2);
-  return line;
+  if (heading_level) *heading_level = level;
+  std::string clean = collapse_spaces(strip_markdown_syntax(strip_inline_tags(t)));
+  // Exporters also leave superscript footnote marks ("2022¹").
+  while (!clean.empty() && (ends_with(clean, "\xC2\xB9") || ends_with(clean, "\xC2\xB2")))
+    clean.resize(clean.size() - 2);
+  return clean;
 }
 
-std::vector<Line> make_lines(std::string_view text) {
-  std::vector<Line> lines;
-  for (std::string_view raw : split_lines(text)) lines.push_back(make_line(raw));
-  return lines;
+void Lines::add(std::string_view clean, const Line& attributes) {
+  Line line = attributes;
+  line.text = arena_.data() + arena_.size();
+  line.length = static_cast<uint32_t>(clean.size());
+  arena_.append(clean);
+  lines_.push_back(line);
 }
 
-bool is_rule(const std::string& clean) {
+Lines Lines::from_text(std::string_view text) {
+  Lines out;
+  // Cleaning never lengthens a line, so the text's size bounds the buffer
+  // and the lines' pointers stay valid.
+  out.arena_.reserve(text.size() + 1);
+  size_t count = 1;
+  for (char c : text) count += c == '\n';
+  out.lines_.reserve(count);
+  uint32_t number = 0;
+  for (std::string_view raw : split_lines(text)) {
+    Line attributes;
+    attributes.source_line = ++number;
+    size_t indent = 0;
+    while (indent < raw.size() && (raw[indent] == ' ' || raw[indent] == '\t')) ++indent;
+    attributes.indent = static_cast<uint8_t>(std::min<size_t>(indent, 255));
+    int level = 0;
+    const std::string clean = clean_text_line(raw, &level);
+    attributes.heading_level = static_cast<uint8_t>(level);
+    out.add(clean, attributes);
+  }
+  return out;
+}
+
+namespace {
+
+bool is_bare_number(std::string_view s) {
+  s = trim(s);
+  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  if (s.empty() || s.size() > 12) return false;
+  bool digit_seen = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') {
+      digit_seen = true;
+    } else if (!(c == '.' && digit_seen && i + 1 < s.size())) {
+      return false;
+    }
+  }
+  return digit_seen;
+}
+
+size_t block_count(const std::vector<Block>& blocks) {
+  size_t n = 0;
+  for (const Block& b : blocks) {
+    n += 2;
+    for (const auto& cell : b.cells) n += block_count(cell);
+  }
+  return n;
+}
+
+// Blocks of one list, one after the other, as lines.
+class BlockFlattener {
+ public:
+  BlockFlattener(std::vector<std::pair<std::string, Line>>& out, std::vector<std::pair<size_t, std::string>>& links)
+      : out_(out), links_(links) {}
+
+  void flatten(const std::vector<Block>& blocks) {
+    for (const Block& b : blocks) block(b);
+  }
+
+ private:
+  void emit(std::string text, const Block& b, uint8_t level, bool item_row = false) {
+    Line a;
+    a.source_line = static_cast<uint32_t>(std::max(0, b.line));
+    a.page = static_cast<uint16_t>(std::min(65535, std::max(0, b.page)));
+    a.heading_level = level;
+    a.emphasis = b.emphasis || level > 0;
+    a.item_row = item_row;
+    if (!b.href.empty() && !text.empty()) links_.emplace_back(out_.size(), b.href);
+    out_.emplace_back(std::move(text), a);
+  }
+  void blank(const Block& b) { emit({}, b, 0); }
+
+  void block(const Block& b) {
+    if (b.kind == BlockKind::table_row) return row(b);
+    if (b.text.empty()) return blank(b);
+    std::string text = b.text;
+    if (b.kind == BlockKind::list_item && !(text[0] >= '0' && text[0] <= '9')) text = "- " + text;
+    emit(std::move(text), b, static_cast<uint8_t>(b.kind == BlockKind::heading ? std::max(1, b.level) : 0));
+    // HTML blocks are paragraphs of their own; PDF lines wrap into paragraphs.
+    if (b.kind == BlockKind::paragraph || b.kind == BlockKind::heading) blank(b);
+  }
+
+  // "1. | <h3>Title</h3> ..." is an agenda item; other rows are read cell by cell.
+  void row(const Block& b) {
+    const auto& cells = b.cells;
+    size_t first = 0;
+    while (first < cells.size() && cells[first].empty()) ++first;
+    if (first + 1 < cells.size() && cells[first].size() == 1 && is_bare_number(cells[first][0].text) &&
+        !cells[first + 1].empty()) {
+      const Block& head = cells[first + 1][0];
+      if (head.kind == BlockKind::heading || head.emphasis) {
+        std::string number(trim(cells[first][0].text));
+        if (number.back() != '.') number += '.';
+        emit(number + " " + head.text, b, static_cast<uint8_t>(std::max(1, head.level)), true);
+        blank(b);
+        flatten(std::vector<Block>(cells[first + 1].begin() + 1, cells[first + 1].end()));
+        for (size_t c = first + 2; c < cells.size(); ++c) flatten(cells[c]);
+        blank(b);
+        return;
+      }
+    }
+    bool simple = true;
+    for (const auto& cell : cells) simple = simple && cell.size() <= 1;
+    if (simple) {
+      emit(b.text, b, 0);  // "Udvalg: | Byrådet" reads as one line
+      blank(b);
+      return;
+    }
+    for (const auto& cell : cells) flatten(cell);
+    blank(b);
+  }
+
+  std::vector<std::pair<std::string, Line>>& out_;
+  std::vector<std::pair<size_t, std::string>>& links_;
+};
+
+}  // namespace
+
+Lines Lines::from_blocks(const std::vector<Block>& blocks) {
+  std::vector<std::pair<std::string, Line>> flat;
+  flat.reserve(block_count(blocks));
+  Lines out;
+  BlockFlattener(flat, out.links_).flatten(blocks);
+  size_t bytes = 1;
+  for (const auto& f : flat) bytes += f.first.size();
+  out.arena_.reserve(bytes);
+  out.lines_.reserve(flat.size());
+  for (auto& [text, attributes] : flat) out.add(text, attributes);
+  return out;
+}
+
+std::string_view Lines::href(size_t i) const {
+  const auto it = std::lower_bound(links_.begin(), links_.end(), i,
+                                   [](const std::pair<size_t, std::string>& l, size_t line) { return l.first < line; });
+  return it != links_.end() && it->first == i ? std::string_view(it->second) : std::string_view();
+}
+
+bool is_rule(std::string_view clean) {
   if (clean.size() < 3) return false;
   return std::all_of(clean.begin(), clean.end(), [](char c) { return c == '-' || c == '*' || c == '_' || c == ' '; });
 }
@@ -155,7 +289,7 @@ bool headings_match(std::string_view a, std::string_view b) {
 
 namespace {
 
-bool is_list_start(const std::string& s) {
+bool is_list_start(std::string_view s) {
   if (starts_with(s, "- ") || starts_with(s, "* ") || starts_with(s, "\xE2\x80\xA2")) return true;
   size_t i = 0;
   while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) ++i;
@@ -164,13 +298,13 @@ bool is_list_start(const std::string& s) {
 
 }  // namespace
 
-std::string join_paragraphs(const std::vector<Line>& lines, size_t begin, size_t end) {
+std::string join_paragraphs(const Lines& lines, size_t begin, size_t end) {
   std::string out;
   bool in_paragraph = false;
   bool pending_break = false;
   for (size_t i = begin; i < end && i < lines.size(); ++i) {
     const Line& l = lines[i];
-    if (l.blank() || is_rule(l.clean)) {
+    if (l.blank() || is_rule(l.clean())) {
       if (in_paragraph) pending_break = true;
       in_paragraph = false;
       continue;
@@ -179,9 +313,9 @@ std::string join_paragraphs(const std::vector<Line>& lines, size_t begin, size_t
       out += "\n\n";
       pending_break = false;
     } else if (in_paragraph) {
-      out += (is_list_start(l.clean) || l.heading_level > 0) ? "\n" : " ";
+      out += (is_list_start(l.clean()) || l.heading_level > 0) ? "\n" : " ";
     }
-    out += l.clean;
+    out += l.clean();
     in_paragraph = l.heading_level == 0;
     if (l.heading_level > 0) pending_break = true;
   }

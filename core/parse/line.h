@@ -1,29 +1,71 @@
-// A document as lines, each with its decorations removed: Markdown heading
-// marks, bold/italic, <b> tags from PDF exports, link syntax, stray spaces.
-// All layout parsers work on these cleaned lines.
+// A document as lines, each with its decorations removed (Markdown heading
+// marks, bold/italic, <b> tags from PDF exports, link syntax, stray spaces)
+// and what the reader knew about it (a heading and its level, bold, page).
+// All layout recognition works on these lines.
+//
+// Lines are compact -- a pointer into one shared buffer and a few small
+// fields -- because a file of millions of short lines must cost a small
+// multiple of its size, not a heap object per line.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "format/source_document.h"
+
 namespace sagsoeg {
 
 struct Line {
-  std::string_view raw;
-  std::string clean;      ///< decorations removed, spaces collapsed, trimmed
-  int heading_level = 0;  ///< number of leading '#' (Markdown), 0 if none
-  int indent = 0;         ///< leading spaces of the raw line
-  bool blank() const { return clean.empty(); }
+  const char* text = nullptr;
+  uint32_t length = 0;
+  uint32_t source_line = 0;   ///< 1-based line (text) or block number (HTML, PDF)
+  uint16_t page = 0;          ///< 1-based PDF page, else 0
+  uint8_t heading_level = 0;  ///< Markdown '#' count, HTML h1..h6, PDF size rank; 0 if none
+  uint8_t indent = 0;         ///< leading spaces of the raw line (capped)
+  bool emphasis = false;      ///< bold or larger than the body text (HTML, PDF)
+  bool item_row = false;      ///< a table row "number | heading" (FirstAgenda pages)
+
+  std::string_view clean() const { return {text, length}; }
+  bool blank() const { return length == 0; }
 };
 
-/// Cleans one raw line (see Line::clean).
-Line make_line(std::string_view raw);
+class Lines {
+ public:
+  Lines() = default;
+  /// Plain text or Markdown.
+  static Lines from_text(std::string_view text);
+  /// Blocks of a structured format. A table row "N | <heading> ..." becomes
+  /// the line "N. <heading>" marked item_row, then the rest of its cells.
+  static Lines from_blocks(const std::vector<Block>& blocks);
 
-std::vector<Line> make_lines(std::string_view text);
+  size_t size() const { return lines_.size(); }
+  bool empty() const { return lines_.empty(); }
+  const Line& operator[](size_t i) const { return lines_[i]; }
+  /// The link target of line i (an HTML link), or "".
+  std::string_view href(size_t i) const;
+  std::vector<Line>::const_iterator begin() const { return lines_.begin(); }
+  std::vector<Line>::const_iterator end() const { return lines_.end(); }
+
+  Lines(Lines&&) = default;
+  Lines& operator=(Lines&&) = default;
+  Lines(const Lines&) = delete;
+  Lines& operator=(const Lines&) = delete;
+
+ private:
+  void add(std::string_view clean, const Line& attributes);
+  std::string arena_;  ///< reserved up front: the lines point into it
+  std::vector<Line> lines_;
+  std::vector<std::pair<size_t, std::string>> links_;  ///< (line, href), ascending: few lines have one
+};
+
+/// Cleans one raw text line (see Line): decorations removed, spaces
+/// collapsed; `heading_level` receives the Markdown level.
+std::string clean_text_line(std::string_view raw, int* heading_level = nullptr);
 
 /// True for Markdown rules such as "---" or "***".
-bool is_rule(const std::string& clean);
+bool is_rule(std::string_view clean);
 
 /// True for a line holding only an e-mail address.
 bool is_email(std::string_view s);
@@ -38,6 +80,6 @@ bool headings_match(std::string_view a, std::string_view b);
 
 /// Joins lines into paragraphs: lines of one paragraph are joined with a
 /// space (PDF text wraps lines), paragraphs and list items keep line breaks.
-std::string join_paragraphs(const std::vector<Line>& lines, size_t begin, size_t end);
+std::string join_paragraphs(const Lines& lines, size_t begin, size_t end);
 
 }  // namespace sagsoeg

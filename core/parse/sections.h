@@ -1,5 +1,8 @@
 // Section headings inside an agenda item (Resumé, Indstilling, INDSTILLING,
-// Beslutninger:, POLITISK BEHANDLING, Bilag, ...) and their canonical keys.
+// Beslutninger:, POLITISK BEHANDLING, Bilag, ...) and their canonical keys,
+// including decision headings that name a body and a date:
+// "Beslutning i Økonomiudvalget den 12-11-2024", "Økonomiudvalgets
+// beslutning den 03.03.2025", "FORRETNINGSUDVALGETS BESLUTNING".
 #pragma once
 
 #include <string>
@@ -8,11 +11,20 @@
 
 namespace sagsoeg {
 
-/// Canonical key of a section heading line ("resume", "indstilling",
-/// "sagsfremstilling", "decision", "bilag", "journalnummer", ...), or "" when
-/// the line is not a section heading. A known heading may carry its text on
-/// the same line ("Beslutning: Godkendt."); `inline_text` receives it.
-std::string section_key(const Line& line, std::string* inline_text = nullptr);
+struct SectionHeading {
+  std::string key;          ///< canonical key, "" when the line is no heading
+  std::string inline_text;  ///< "Beslutning: Godkendt." -> "Godkendt."
+  std::string body;         ///< decisions: the deciding body, if named
+  std::string date;         ///< decisions: YYYY-MM-DD, if named
+};
+
+/// The section a heading line starts. `at_paragraph_start` is false for a
+/// line that continues a paragraph: "Beslutning: at ..." there is part of
+/// the proposal's text, not a decision.
+SectionHeading read_section_heading(const Line& line, bool at_paragraph_start = true);
+
+/// Canonical key of a section heading line, or "" (see read_section_heading).
+std::string section_key(const Line& line);
 
 /// Human heading for a canonical key, used when a section had none.
 std::string section_display_name(const std::string& key);

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "model/item_json.h"
+
 namespace sagsoeg {
 
 namespace {
@@ -81,7 +83,9 @@ nlohmann::json item_detail_to_json(const AgendaItem& item) {
     for (const Section& s : item.sections)
       sections.push_back({{"name", s.name}, {"heading", s.heading}, {"text", s.text}});
   j["sections"] = sections;
-  j["attachments"] = item.is_confidential() ? std::vector<std::string>{} : item.attachments;
+  j["attachments"] = item.is_confidential() ? nlohmann::json::array() : attachment_names_json(item);
+  j["attachment_links"] = item.is_confidential() ? nlohmann::json::array() : attachment_links_json(item);
+  j["decisions"] = decisions_json(item);
   j["url"] = null_if_empty(item.meta.url);
   return j;
 }

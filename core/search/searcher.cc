@@ -5,8 +5,8 @@
 #include <fstream>
 #include <tuple>
 
+#include "index/database.h"
 #include "index/document_builder.h"
-#include "index/index_writer.h"
 #include "index/schema.h"
 #include "index/topics.h"
 #include "search/query_builder.h"

@@ -26,10 +26,23 @@ try:
     r = run(INDEXER, "--db", db, corpus)
     check(r.returncode == 1, f"indexer exit 1 when some files fail (got {r.returncode})")
     err = r.stderr
-    check(f"indexer: {corpus}/empty.txt: empty file" in err, "empty file named with its error")
+    check(f"indexer: warning: {corpus}/empty.txt: empty file" in err, "empty file: a warning naming it")
     check(f"indexer: {corpus}/binary.txt: binary file, not text" in err, "binary file named with its error")
-    check(f"indexer: {corpus}/noitems.md: no agenda items found" in err, "file without items named")
-    check("47 items" in err, "the good files are indexed (47 items)")
+    check("noitems.md" not in err, "a file without agenda items is no error")
+    check("48 items" in err and "1 document without agenda structure" in err,
+          "the good files are indexed (47 items) and the note as one more")
+    # Only empty files and unsupported types: warnings, exit 0.
+    quiet = os.path.join(work, "quiet")
+    os.makedirs(quiet)
+    shutil.copy(os.path.join(CORPUS, SEEDS[0]), quiet)
+    open(os.path.join(quiet, "placeholder.txt"), "w").close()
+    with open(os.path.join(quiet, "photo.png"), "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + bytes(100))
+    r = run(INDEXER, "--db", os.path.join(work, "qdb"), quiet)
+    check(r.returncode == 0, f"empty file and unsupported type alone: exit 0 (got {r.returncode})")
+    check("1 empty" in r.stderr and "1 unsupported" in r.stderr and "photo.png" in r.stderr,
+          "the summary counts and names them")
+    check("1 file " not in r.stderr and "3 files" in r.stderr, "the summary says 'files' in the plural")
 
     # Exit statuses like grep: 0 hits, 1 no hits, 2 error.
     check(run(SEARCHER, "--db", db, "palliation").returncode == 0, "searcher exit 0 on hits")

@@ -26,7 +26,7 @@ const std::string& database_path() {
     sagsoeg::IndexOptions options;
     options.db_path = dir + "/db";
     std::ostringstream errors;
-    sagsoeg::run_indexer(sagsoeg::walk_inputs({corpus ? corpus : SAGSOEG_SOURCE_DIR "/corpus"}).files, options, errors);
+    sagsoeg::run_indexer(sagsoeg::walk_inputs({corpus ? corpus : SAGSOEG_SOURCE_DIR "/corpus"}), options, errors);
     return options.db_path;
   }();
   return path;

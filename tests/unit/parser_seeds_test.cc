@@ -189,7 +189,7 @@ TEST(ParserSeeds, ContactsAndAttachments) {
   const ParsedDocument d0 = test::parse_seed("000_95b85b1cae4d3646.txt");
   EXPECT_EQ(d0.items[2].contact, "jho@regioner.dk");
   ASSERT_EQ(d0.items[2].attachments.size(), 2u);
-  EXPECT_EQ(d0.items[2].attachments[0],
+  EXPECT_EQ(d0.items[2].attachments[0].name,
             "Aftale om initiativer til styrkelse af lægedækningen i yderområder (1750838 - EMN-2023-00716)");
   const ParsedDocument d3 = test::parse_seed("003_d8c3f28a1a9dde23.txt");
   EXPECT_EQ(d3.items[3].contact, "Louise Borgstrøm");

@@ -2,7 +2,6 @@
 // synthetic document of the same family.
 #include <gtest/gtest.h>
 
-#include "io/html_to_text.h"
 #include "io/input_error.h"
 #include "parse/agenda_parser.h"
 #include "unit/test_support.h"
@@ -96,6 +95,8 @@ TEST(ParserTraps, UnseenLayoutWithPunktHeadingsAndInlineDecision) {
   EXPECT_EQ(d.items[0].decision(), "Taget til efterretning.");
   EXPECT_EQ(d.items[0].type, "orientering");
   EXPECT_EQ(d.items[2].type, "beslutning");
+  EXPECT_TRUE(d.items[1].is_confidential());  // "(Lukket)" in the heading
+  EXPECT_FALSE(d.items[2].is_confidential());
 }
 
 TEST(ParserTraps, HtmlPageWithHeadings) {
@@ -105,7 +106,7 @@ TEST(ParserTraps, HtmlPageWithHeadings) {
       "<h2>1. Beslutning: Godkendelse af regnskab</h2><h3>INDSTILLING</h3><p>At regnskabet godkendes.</p>"
       "<h3>POLITISK BEHANDLING</h3><p>Godkendt &amp; vedtaget.</p><h3>JOURNALNUMMER</h3><p>24012345</p>"
       "<h2>2. Lukket punkt.</h2></body></html>";
-  const ParsedDocument d = parse_agenda(html_to_text(html), "page.html");
+  const ParsedDocument d = test::parse_bytes(html, "page.html");
   ASSERT_EQ(numbers(d), (std::vector<int>{1, 2}));
   EXPECT_EQ(d.items[0].title, "Godkendelse af regnskab");
   EXPECT_EQ(d.items[0].decision(), "Godkendt & vedtaget.");
@@ -114,12 +115,25 @@ TEST(ParserTraps, HtmlPageWithHeadings) {
   EXPECT_EQ(d.meta.committee, "Regionsrådet");
 }
 
-TEST(ParserTraps, TextWithoutItemsIsAnError) {
+TEST(ParserTraps, TextWithoutItemsIsOneBilagItem) {
+  const ParsedDocument d = parse_agenda("Dette er bare en tekst.\nUden punkter, skrevet 4. marts 2025.\n", "notat.txt");
+  ASSERT_EQ(d.items.size(), 1u);
+  EXPECT_EQ(d.meta.kind, "bilag");
+  EXPECT_EQ(d.items[0].title, "notat");
+  EXPECT_EQ(d.meta.date, "2025-03-04");
+  EXPECT_NE(d.items[0].full_text().find("Uden punkter"), std::string::npos);
+  // With a heading, the heading is the title.
+  EXPECT_EQ(parse_agenda("# Notat om trafik\n\nTekst.\n", "x.md").items[0].title, "Notat om trafik");
+  // A closed marker anywhere closes the whole document.
+  const ParsedDocument closed = parse_agenda("Notat\n\nFortroligt\n\nHemmelig tekst.\n", "brev.txt");
+  ASSERT_EQ(closed.items.size(), 1u);
+  EXPECT_TRUE(closed.items[0].is_confidential());
+  EXPECT_EQ(closed.items[0].full_text(), "");
   try {
-    parse_agenda("Dette er bare en tekst.\nUden punkter.\n", "plain.txt");
+    parse_agenda("\n \n", "blank.txt");
     FAIL() << "expected InputError";
   } catch (const InputError& e) {
-    EXPECT_STREQ(e.what(), "no agenda items found");
+    EXPECT_STREQ(e.what(), "no text in the document");
   }
 }
 

@@ -2,6 +2,8 @@
 // files that are not documents.
 #include <gtest/gtest.h>
 
+#include "format/reader.h"
+#include "format/text_decoding.h"
 #include "io/document_reader.h"
 #include "io/gzip.h"
 #include "io/input_error.h"
@@ -52,8 +54,8 @@ std::string to_latin1(const std::string& utf8) {
 std::vector<std::string> item_signatures(const std::string& text, const std::string& name) {
   std::vector<std::string> sig;
   for (const auto& item : parse_agenda(text, name).items)
-    sig.push_back(std::to_string(item.number) + "|" + item.title + "|" + item.case_id + "|" + access_name(item.access) +
-                  "|" + std::to_string(item.sections.size()));
+    sig.push_back(item.printed_number() + "|" + item.title + "|" + item.case_id + "|" + access_name(item.access) + "|" +
+                  std::to_string(item.sections.size()));
   return sig;
 }
 
@@ -61,10 +63,11 @@ TEST(Reader, Latin1CopyParsesLikeTheOriginal) {
   for (const char* seed : kSeeds) {
     SCOPED_TRACE(seed);
     const std::string utf8 = test::read_file(test::corpus_path(seed));
-    const DocumentText doc = decode_document(to_latin1(utf8), "copy.txt");
-    EXPECT_EQ(doc.encoding, SourceEncoding::cp1252);
+    SourceEncoding encoding = SourceEncoding::utf8;
+    (void)to_utf8(to_latin1(utf8), &encoding);
+    EXPECT_EQ(encoding, SourceEncoding::cp1252);
     const auto want = item_signatures(utf8, seed);
-    const auto got = item_signatures(doc.text, seed);
+    const auto got = item_signatures(read_source(to_latin1(utf8), {"copy.txt", {}, nullptr}).text, seed);
     ASSERT_EQ(got.size(), want.size());
     for (size_t i = 0; i < want.size(); ++i) {
       // Characters outside Latin-1 (–, ”) may differ; numbers, IDs and counts may not.
@@ -81,8 +84,10 @@ TEST(Reader, CrlfBomAndGzipCopiesParseLikeTheOriginal) {
     std::string crlf;
     for (char c : utf8) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
     const auto want = item_signatures(utf8, seed);
-    EXPECT_EQ(item_signatures(decode_document("\xEF\xBB\xBF" + crlf, "x.txt").text, seed), want);
-    EXPECT_EQ(item_signatures(decode_document(gzip_bytes(utf8), "x.txt.gz").text, seed), want);
+    EXPECT_EQ(item_signatures(read_source("\xEF\xBB\xBF" + crlf, {"x.txt", {}, nullptr}).text, seed), want);
+    EXPECT_EQ(item_signatures(read_source(gzip_bytes(utf8), {"x.txt.gz", {}, nullptr}).text, seed), want);
+    // A .gz is sniffed by its magic whatever it is called.
+    EXPECT_EQ(item_signatures(read_source(gzip_bytes(utf8), {"x.txt", {}, nullptr}).text, seed), want);
   }
 }
 
@@ -90,13 +95,13 @@ TEST(Reader, GzipFileOnDisk) {
   test::TempDir dir;
   const std::string utf8 = test::read_file(test::corpus_path(kSeeds[0]));
   test::write_file(dir.file("a.txt.gz"), gzip_bytes(utf8));
-  EXPECT_EQ(read_document(dir.file("a.txt.gz")).text, utf8);
+  EXPECT_EQ(read_source(read_file_bytes(dir.file("a.txt.gz")), {dir.file("a.txt.gz"), {}, nullptr}).text, utf8);
 }
 
 void expect_input_error(const std::string& bytes, const std::string& name, const std::string& message,
                         const ReadLimits& limits = {}) {
   try {
-    decode_document(bytes, name, limits);
+    read_source(bytes, {name, limits, nullptr});
     ADD_FAILURE() << "expected InputError '" << message << "'";
   } catch (const InputError& e) {
     EXPECT_EQ(std::string(e.what()), message);
@@ -121,18 +126,61 @@ TEST(Reader, ClearErrorsForNonDocuments) {
 }
 
 TEST(Reader, UnreadableAndMissingFiles) {
-  EXPECT_THROW(read_document("/nonexistent/file.txt"), InputError);
+  EXPECT_THROW(read_file_bytes("/nonexistent/file.txt"), InputError);
   test::TempDir dir;
-  EXPECT_THROW(read_document(dir.path()), InputError);  // a folder
+  EXPECT_THROW(read_file_bytes(dir.path()), InputError);  // a folder
 }
 
-TEST(Reader, IndexableNames) {
-  EXPECT_TRUE(is_indexable_name("a.txt"));
-  EXPECT_TRUE(is_indexable_name("a.md.gz"));
-  EXPECT_TRUE(is_indexable_name("A.HTML"));
-  EXPECT_TRUE(is_indexable_name("a.htm"));
-  EXPECT_FALSE(is_indexable_name("a.pdf"));
-  EXPECT_FALSE(is_indexable_name("manifest.tsv"));
+TEST(Reader, CandidateNames) {
+  EXPECT_TRUE(is_candidate_name("a.txt"));
+  EXPECT_TRUE(is_candidate_name("a.md.gz"));
+  EXPECT_TRUE(is_candidate_name("A.PDF"));
+  EXPECT_TRUE(is_candidate_name("referat.bin"));  // the content decides
+  EXPECT_FALSE(is_candidate_name("manifest.tsv"));
+  EXPECT_FALSE(is_candidate_name(".hidden.txt"));
+  EXPECT_FALSE(is_candidate_name("notes.txt~"));
+}
+
+TEST(Reader, FormatsAreSniffedFromContent) {
+  struct Row {
+    std::string bytes, name;
+    const char* reader;  // nullptr: unsupported
+  };
+  const Row rows[] = {
+      {"%PDF-1.4\n...", "referat.bin", "pdf"},
+      {"<!DOCTYPE html><html><body><p>x</p></body></html>", "page.txt", "html"},
+      {"<html><body>x</body></html>", "PAGE.HTM", "html"},
+      {"<?xml version=\"1.0\"?><Meeting/>", "export.XML", "edoc-xml"},
+      {"\xEF\xBB\xBF<?xml version=\"1.0\"?>\r\n<Publication/>", "pub.dat", "sbsys-xml"},
+      {"<?xml version=\"1.0\"?><Root xmlns=\"http://www.fujitsu.dk/agenda/xml/schemas/2009/03/31/\"/>", "a.xml",
+       "fujitsu-xml"},
+      {"<?xml version=\"1.0\"?><table name=\"meeting\"><fields/></table>", "a.xml", "acadre-xml"},
+      {"<?xml version=\"1.0\"?><invoice/>", "a.xml", "xml"},
+      {"1. Punkt\n", "notes.md", "text"},
+      {"col1,col2\n", "data.csv", nullptr},
+  };
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.name);
+    const Reader* reader = find_reader(r.bytes, r.name);
+    if (!r.reader) {
+      EXPECT_EQ(reader, nullptr);
+    } else {
+      ASSERT_NE(reader, nullptr);
+      EXPECT_STREQ(reader->name, r.reader);
+    }
+  }
+}
+
+TEST(Reader, UnknownXmlAndUnsupportedTypesSayWhatTheyAre) {
+  expect_input_error("<?xml version=\"1.0\"?><invoice><x/></invoice>", "a.xml",
+                     "XML of an unknown schema (root element <invoice>): not an agenda export this indexer reads");
+  try {
+    read_source("col1,col2\n", {"data.csv", {}, nullptr});
+    ADD_FAILURE() << "expected UnsupportedInput";
+  } catch (const UnsupportedInput& e) {
+    EXPECT_STREQ(e.what(), "unsupported file type .csv");
+  }
+  EXPECT_THROW(read_source("", {"empty.txt", {}, nullptr}), EmptyInput);
 }
 
 TEST(Reader, StoredTextRoundTrip) {

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "format/reader.h"
 #include "index/index_writer.h"
 #include "io/document_reader.h"
 #include "io/file_walker.h"
@@ -45,10 +46,17 @@ TempDir::~TempDir() {
   std::filesystem::remove_all(path_, ec);
 }
 
+ParsedDocument parse_bytes(const std::string& bytes, const std::string& name, const DocumentMeta* manifest) {
+  return parse_document(read_source(bytes, ReadContext{name, {}, nullptr}), name, manifest);
+}
+
+ParsedDocument parse_file(const std::string& path) {
+  return parse_bytes(read_file(path), path.substr(path.rfind('/') + 1));
+}
+
 ParsedDocument parse_seed(const std::string& file) {
   static const Manifest manifest = Manifest::load_from_dir(source_dir() + "/corpus");
-  const DocumentText text = read_document(corpus_path(file));
-  return parse_agenda(text.text, file, manifest.find(file));
+  return parse_bytes(read_file(corpus_path(file)), file, manifest.find(file));
 }
 
 const std::string& corpus_db() {
@@ -58,7 +66,7 @@ const std::string& corpus_db() {
     options.db_path = dir.file("db");
     std::ostringstream errors;
     const WalkResult walk = walk_inputs({source_dir() + "/corpus"});
-    run_indexer(walk.files, options, errors);
+    run_indexer(walk, options, errors);
     if (!errors.str().empty()) throw std::runtime_error("indexing the corpus failed: " + errors.str());
     return options.db_path;
   }();

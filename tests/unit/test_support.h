@@ -28,6 +28,11 @@ class TempDir {
   std::string path_;
 };
 
+/// Bytes through the format layer and the parser, as the indexer reads them.
+ParsedDocument parse_bytes(const std::string& bytes, const std::string& name, const DocumentMeta* manifest = nullptr);
+/// A file on disk the same way.
+ParsedDocument parse_file(const std::string& path);
+
 /// The parsed items of one bundled seed, with the corpus manifest applied.
 ParsedDocument parse_seed(const std::string& file);
 

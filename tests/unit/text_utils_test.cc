@@ -48,12 +48,19 @@ TEST(DanishDates, EveryFormInTheSeeds) {
     const char* text;
     const char* iso;
   };
-  const Row rows[] = {{"31-01-2025 11:00", "2025-01-31"}, {"19-04-2024", "2024-04-19"},
-                      {"15-04-24", "2024-04-15"},         {"2025-01-31", "2025-01-31"},
-                      {"20. maj 2025", "2025-05-20"},     {"13. juni 2022", "2022-06-13"},
-                      {"1. jan. 2024", "2024-01-01"},     {"4. Februar 2025", "2025-02-04"},
-                      {"31.12.2023", "2023-12-31"},       {"32-01-2025", ""},
-                      {"29-02-2023", "2023-02-29"},       {"i 2025", ""}};
+  const Row rows[] = {{"31-01-2025 11:00", "2025-01-31"},
+                      {"19-04-2024", "2024-04-19"},
+                      {"15-04-24", "2024-04-15"},
+                      {"2025-01-31", "2025-01-31"},
+                      {"20. maj 2025", "2025-05-20"},
+                      {"13. juni 2022", "2022-06-13"},
+                      {"1. jan. 2024", "2024-01-01"},
+                      {"4. Februar 2025", "2025-02-04"},
+                      {"31.12.2023", "2023-12-31"},
+                      {"32-01-2025", ""},
+                      {"29-02-2023", ""},
+                      {"29-02-2024", "2024-02-29"},
+                      {"i 2025", ""}};
   for (const Row& r : rows) {
     SCOPED_TRACE(r.text);
     EXPECT_EQ(parse_date_prefix(r.text), r.iso);
@@ -65,10 +72,11 @@ TEST(DanishDates, EveryFormInTheSeeds) {
 }
 
 TEST(Lines, CleaningAndHeadingComparison) {
-  const Line l = make_line("### <b>3 (Offentlig)</b> **Titel**  ");
-  EXPECT_EQ(l.heading_level, 3);
-  EXPECT_EQ(l.clean, "3 (Offentlig) Titel");
-  EXPECT_EQ(make_line("[Sundhedsaftale \\(sum.dk\\)](#)").clean, "Sundhedsaftale (sum.dk)");
+  const Lines lines = Lines::from_text("### <b>3 (Offentlig)</b> **Titel**  \n[Sundhedsaftale \\(sum.dk\\)](#)");
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[0].heading_level, 3);
+  EXPECT_EQ(lines[0].clean(), "3 (Offentlig) Titel");
+  EXPECT_EQ(lines[1].clean(), "Sundhedsaftale (sum.dk)");
   EXPECT_TRUE(
       headings_match("Hurtig og mere målrettet indsats i hele landet", "Hurtig og målrettet indsats i hele landet"));
   EXPECT_TRUE(headings_match("Inddragelse af apotekerne", "Inddragelse af apotekerne i klyngerne"));
@@ -96,11 +104,37 @@ TEST(Sections, HeadingsOfEveryLayout) {
                       {"Administrationens bemærkninger:", ""}};
   for (const Row& r : rows) {
     SCOPED_TRACE(r.line);
-    EXPECT_EQ(section_key(make_line(r.line)), r.key);
+    EXPECT_EQ(section_key(Lines::from_text(r.line)[0]), r.key);
   }
-  std::string inline_text;
-  EXPECT_EQ(section_key(make_line("Beslutning: Godkendt."), &inline_text), "decision");
-  EXPECT_EQ(inline_text, "Godkendt.");
+  const Lines inline_line = Lines::from_text("Beslutning: Godkendt.");
+  const SectionHeading h = read_section_heading(inline_line[0]);
+  EXPECT_EQ(h.key, "decision");
+  EXPECT_EQ(h.inline_text, "Godkendt.");
+  // Inside a paragraph it is the proposal's text, not a decision.
+  EXPECT_EQ(read_section_heading(inline_line[0], false).key, "");
+}
+
+TEST(Sections, DecisionHeadingsNameBodyAndDate) {
+  struct Row {
+    const char* line;
+    const char* body;
+    const char* date;
+  };
+  const Row rows[] = {{"Beslutning i Økonomiudvalget den 12-11-2024", "Økonomiudvalget", "2024-11-12"},
+                      {"Økonomiudvalgets beslutning den 03.03.2025", "Økonomiudvalget", "2025-03-03"},
+                      {"FORRETNINGSUDVALGETS BESLUTNING", "Forretningsudvalget", ""},
+                      {"REGIONSRÅDETS BESLUTNING", "Regionsrådet", ""},
+                      {"Byrådets beslutning den 25. marts 2025", "Byrådet", "2025-03-25"},
+                      {"Udvalgets beslutning", "", ""},
+                      {"Beslutning i Børne- og Ungeudvalget", "Børne- og Ungeudvalget", ""},
+                      {"Beslutninger", "", ""}};
+  for (const Row& r : rows) {
+    SCOPED_TRACE(r.line);
+    const SectionHeading h = read_section_heading(Lines::from_text(r.line)[0]);
+    EXPECT_EQ(h.key, "decision");
+    EXPECT_EQ(h.body, r.body);
+    EXPECT_EQ(h.date, r.date);
+  }
 }
 
 }  // namespace

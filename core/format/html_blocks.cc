@@ -1,0 +1,204 @@
+#include "format/html_blocks.h"
+
+#include <cstring>
+
+#include "format/xml_tree.h"
+#include "util/utf8.h"
+
+namespace sagsoeg {
+
+namespace {
+
+constexpr int kMaxDepth = 200;  // deeper nesting is read as plain text
+
+bool name_in(std::string_view n, std::initializer_list<const char*> names) {
+  for (const char* x : names)
+    if (n == x) return true;
+  return false;
+}
+
+bool is_skipped(const xmlNode* n) {
+  const std::string_view name = local_name(n);
+  if (name_in(name, {"script", "style", "noscript", "template", "head", "nav", "button", "select", "form", "svg"}))
+    return true;
+  // Text a reader of the page does not see is not indexed either.
+  if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
+  const std::string style = to_lower_latin(attribute(n, "style"));
+  return style.find("display:none") != std::string::npos || style.find("display: none") != std::string::npos;
+}
+
+bool is_block_element(std::string_view n) {
+  return name_in(n, {"p",  "div",  "section", "article", "main",       "header",  "footer", "aside", "ul",    "ol",
+                     "li", "dl",   "dt",      "dd",      "blockquote", "pre",     "table",  "tbody", "thead", "tfoot",
+                     "tr", "td",   "th",      "caption", "h1",         "h2",      "h3",     "h4",    "h5",    "h6",
+                     "hr", "body", "html",    "figure",  "figcaption", "address", "center"});
+}
+
+int heading_level(std::string_view n) {
+  return n.size() == 2 && n[0] == 'h' && n[1] >= '1' && n[1] <= '6' ? n[1] - '0' : 0;
+}
+
+class BlockBuilder {
+ public:
+  explicit BlockBuilder(std::vector<Block>& out) : out_(out) {}
+
+  void walk(const xmlNode* n, int depth) {
+    for (const xmlNode* c = n->children; c; c = c->next) visit(c, depth + 1);
+  }
+
+  void flush() {
+    std::string text = collapse_spaces(buffer_);
+    buffer_.clear();
+    if (text.empty()) {
+      bold_chars_ = 0;
+      return;
+    }
+    Block b;
+    b.kind = kind_;
+    b.level = level_;
+    b.line = line_;
+    b.emphasis = bold_chars_ * 10 >= text.size() * 9;  // (nearly) all of it in bold
+    if (links_ == 1 && link_chars_ * 2 >= text.size()) b.href = href_;
+    b.text = std::move(text);
+    out_.push_back(std::move(b));
+    bold_chars_ = link_chars_ = 0;
+    links_ = 0;
+    href_.clear();
+  }
+
+ private:
+  void visit(const xmlNode* n, int depth) {
+    if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
+      add_text(reinterpret_cast<const char*>(n->content));
+      return;
+    }
+    if (n->type != XML_ELEMENT_NODE) return;
+    const std::string_view name = local_name(n);
+    if (is_skipped(n)) return;
+    if (depth > kMaxDepth) {
+      add_text(text_of(n));
+      return;
+    }
+    if (name == "br") {
+      flush();
+      return;
+    }
+    if (name == "tr") return table_row(n, depth);
+    if (!is_block_element(name)) return inline_element(n, name, depth);
+    flush();
+    const BlockKind saved_kind = kind_;
+    const int saved_level = level_;
+    const int h = heading_level(name);
+    if (h) kind_ = BlockKind::heading, level_ = h;
+    if (name == "li") kind_ = BlockKind::list_item, level_ = 0;
+    if (name == "p" && kind_ == BlockKind::line) kind_ = BlockKind::paragraph;
+    line_ = static_cast<int>(xmlGetLineNo(n));
+    walk(n, depth);
+    flush();
+    kind_ = saved_kind;
+    level_ = saved_level;
+  }
+
+  void inline_element(const xmlNode* n, std::string_view name, int depth) {
+    const bool bold = name == "b" || name == "strong";
+    const bool link = name == "a" && xmlHasProp(n, reinterpret_cast<const xmlChar*>("href"));
+    const size_t before = buffer_.size();
+    if (buffer_.empty()) line_ = static_cast<int>(xmlGetLineNo(n));
+    walk(n, depth);
+    const size_t added = buffer_.size() - before;
+    if (bold) bold_chars_ += added;
+    if (link) {
+      ++links_;
+      link_chars_ += added;
+      href_ = attribute(n, "href");
+    }
+  }
+
+  void table_row(const xmlNode* tr, int depth) {
+    flush();
+    Block row;
+    row.kind = BlockKind::table_row;
+    row.line = static_cast<int>(xmlGetLineNo(tr));
+    for (const xmlNode* c = tr->children; c; c = c->next) {
+      if (!is_element(c, "td") && !is_element(c, "th")) continue;
+      std::vector<Block> cell;
+      BlockBuilder inner(cell);
+      inner.line_ = static_cast<int>(xmlGetLineNo(c));
+      inner.walk(c, depth + 1);
+      inner.flush();
+      std::string cell_text;
+      for (const Block& b : cell) cell_text += (cell_text.empty() ? "" : " ") + b.text;
+      if (!cell_text.empty()) row.text += (row.text.empty() ? "" : " ") + cell_text;
+      row.cells.push_back(std::move(cell));
+    }
+    if (!row.text.empty()) out_.push_back(std::move(row));
+  }
+
+  void add_text(std::string_view s) {
+    // Soft hyphens are invisible; no-break spaces are spaces.
+    for (size_t i = 0; i < s.size(); ++i) {
+      if (s.compare(i, 2, "\xC2\xAD") == 0) {
+        ++i;
+      } else if (s.compare(i, 2, "\xC2\xA0") == 0) {
+        buffer_ += ' ';
+        ++i;
+      } else {
+        const char c = s[i];
+        buffer_ += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+      }
+    }
+  }
+
+  std::vector<Block>& out_;
+  std::string buffer_;
+  BlockKind kind_ = BlockKind::line;
+  int level_ = 0;
+  int line_ = 0;
+  size_t bold_chars_ = 0, link_chars_ = 0;
+  int links_ = 0;
+  std::string href_;
+};
+
+}  // namespace
+
+std::vector<Block> html_to_blocks(std::string_view utf8_html) {
+  std::vector<Block> blocks;
+  const XmlTree tree = XmlTree::parse_html(utf8_html);
+  const xmlNode* root = tree.root();
+  if (!root) return blocks;
+  BlockBuilder builder(blocks);
+  // The page title says what the page is ("Byrådet - Dagsorden - ...").
+  if (const xmlNode* head = child(root, "head")) {
+    if (const xmlNode* title = child(head, "title")) {
+      Block b;
+      b.kind = BlockKind::heading;
+      b.level = 1;
+      b.text = collapse_spaces(text_of(title));
+      b.line = static_cast<int>(xmlGetLineNo(title));
+      if (!b.text.empty()) blocks.push_back(std::move(b));
+    }
+  }
+  builder.walk(root, 0);
+  builder.flush();
+  return blocks;
+}
+
+bool looks_like_html(std::string_view text) {
+  const std::string head = to_lower_latin(text.substr(0, 2048));
+  return head.find("<!doctype html") != std::string::npos || head.find("<html") != std::string::npos ||
+         head.find("<body") != std::string::npos;
+}
+
+std::vector<Block> field_to_blocks(std::string_view utf8) {
+  const bool has_tags = utf8.find('<') != std::string_view::npos && utf8.find('>') != std::string_view::npos;
+  if (has_tags) return html_to_blocks(utf8);
+  std::vector<Block> blocks;
+  for (std::string_view line : split_lines(utf8)) {
+    Block b;
+    b.text = collapse_spaces(line);
+    blocks.push_back(std::move(b));  // blank lines too: they separate paragraphs
+  }
+  return blocks;
+}
+
+}  // namespace sagsoeg

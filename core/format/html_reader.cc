@@ -1,0 +1,38 @@
+// HTML pages (FirstAgenda publication pages, eDoc/Fujitsu agendas, pages
+// saved from a browser) through libxml2's HTML parser in recover mode.
+#include "format/html_blocks.h"
+#include "format/reader.h"
+#include "format/text_decoding.h"
+#include "format/xml_tree.h"
+#include "io/input_error.h"
+#include "util/utf8.h"
+
+namespace sagsoeg {
+
+namespace {
+
+bool sniff_html(std::string_view bytes, std::string_view n) {
+  if (looks_binary(bytes)) return false;
+  const std::string root = to_lower_latin(sniff_root_element(bytes));
+  if (root == "html") return true;
+  if (!root.empty() && root != "body") {
+    // Some other XML root: an HTML name alone does not make it HTML.
+    return false;
+  }
+  const bool html_name = ends_with(n, ".html") || ends_with(n, ".htm") || ends_with(n, ".xhtml");
+  return looks_like_html(bytes) || (html_name && trim(bytes).substr(0, 1) == "<");
+}
+
+SourceDocument read_html(std::string_view bytes, const ReadContext&) {
+  SourceDocument doc;
+  doc.blocks = html_to_blocks(to_utf8(bytes));
+  if (doc.blocks.empty()) throw InputError("HTML page without text");
+  return doc;
+}
+
+}  // namespace
+
+extern const Reader kHtmlReader;
+const Reader kHtmlReader = {"html", sniff_html, read_html};
+
+}  // namespace sagsoeg

@@ -1,0 +1,186 @@
+// PDF prints of minutes and agendas through poppler's C++ API: the words of
+// each page in reading order, grouped into lines, with the font size and
+// weight that mark headings; running headers and footers ("Side 1 af 4", the
+// committee's name on every page) removed.
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-global.h>
+#include <poppler/cpp/poppler-page.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "format/reader.h"
+#include "io/input_error.h"
+#include "util/utf8.h"
+
+namespace sagsoeg {
+
+namespace {
+
+struct PdfLine {
+  std::string text;
+  double top = 0, bottom = 0;
+  double font_size = 0;
+  size_t bold_chars = 0, chars = 0;
+  int page = 0;
+  bool in_margin = false;  ///< in the top or bottom 8 % of the page
+};
+
+bool is_bold_font(const std::string& font) {
+  std::string f = font;
+  for (char& c : f) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return f.find("bold") != std::string::npos || f.find("black") != std::string::npos ||
+         f.find("heavy") != std::string::npos || f.find("semibold") != std::string::npos;
+}
+
+std::string utf8_of(const poppler::ustring& s) {
+  const poppler::byte_array bytes = s.to_utf8();
+  return std::string(bytes.begin(), bytes.end());
+}
+
+// Words of one page -> lines: a word starts a new line when it does not
+// overlap the current line vertically by half its height.
+void page_lines(const poppler::page& page, int page_no, std::vector<PdfLine>& out) {
+  const poppler::rectf rect = page.page_rect();
+  const double height = rect.height() > 0 ? rect.height() : 842;
+  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
+  PdfLine line;
+  bool open = false;
+  bool space_pending = false;
+  auto close = [&]() {
+    if (!open) return;
+    line.text = collapse_spaces(line.text);
+    line.in_margin = line.top < height * 0.08 || line.bottom > height * 0.92;
+    if (!line.text.empty()) out.push_back(std::move(line));
+    line = PdfLine{};
+    open = false;
+  };
+  for (const poppler::text_box& box : boxes) {
+    const poppler::rectf b = box.bbox();
+    const double top = b.y(), bottom = b.y() + b.height();
+    const double overlap = std::min(bottom, line.bottom) - std::max(top, line.top);
+    if (open && overlap < 0.5 * std::max(0.1, b.height())) close();
+    const std::string word = utf8_of(box.text());
+    if (!open) {
+      line.top = top, line.bottom = bottom, line.page = page_no;
+      open = true;
+    } else if (space_pending) {
+      line.text += ' ';
+    }
+    line.text += word;
+    line.top = std::min(line.top, top);
+    line.bottom = std::max(line.bottom, bottom);
+    line.font_size = std::max(line.font_size, box.get_font_size());
+    line.chars += word.size();
+    if (is_bold_font(box.get_font_name())) line.bold_chars += word.size();
+    space_pending = box.has_space_after();
+  }
+  close();
+}
+
+// "Side 3 af 12", "Side 3", "3 af 12", "3/12", "- 3 -", "3".
+bool is_page_number(const std::string& text) {
+  std::string t = to_lower_latin(text);
+  if (starts_with(t, "side ")) t.erase(0, 5);
+  size_t i = 0;
+  while (i < t.size() && (t[i] == '-' || t[i] == ' ')) ++i;
+  const size_t digits_start = i;
+  while (i < t.size() && std::isdigit(static_cast<unsigned char>(t[i]))) ++i;
+  if (i == digits_start) return false;
+  std::string rest = std::string(trim(std::string_view(t).substr(i)));
+  while (!rest.empty() && (rest.back() == '-' || rest.back() == ' ')) rest.pop_back();
+  if (rest.empty()) return true;
+  if (starts_with(rest, "af ")) rest.erase(0, 3);
+  if (starts_with(rest, "/")) rest.erase(0, 1);
+  rest = std::string(trim(rest));
+  return !rest.empty() && std::all_of(rest.begin(), rest.end(), [](char c) { return std::isdigit(c); });
+}
+
+std::string margin_key(const std::string& text) {
+  std::string k;
+  for (char c : text) k += std::isdigit(static_cast<unsigned char>(c)) ? '#' : c;
+  return k;
+}
+
+std::mutex& poppler_mutex() {
+  // poppler keeps global state (fonts, the error hook); reading one PDF at a
+  // time is the safe use of it from several indexer threads.
+  static std::mutex mu;
+  return mu;
+}
+
+bool sniff_pdf(std::string_view bytes, std::string_view) {
+  return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
+}
+
+SourceDocument read_pdf(std::string_view bytes, const ReadContext&) {
+  std::vector<PdfLine> lines;
+  int pages = 0;
+  {
+    std::lock_guard<std::mutex> lock(poppler_mutex());
+    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
+    std::unique_ptr<poppler::document> doc(
+        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
+    if (!doc) throw InputError("damaged PDF: poppler cannot open it");
+    if (doc->is_locked()) throw InputError("encrypted PDF: it needs a password to be read");
+    pages = doc->pages();
+    for (int p = 0; p < pages; ++p) {
+      std::unique_ptr<poppler::page> page(doc->create_page(p));
+      if (page) page_lines(*page, p + 1, lines);
+    }
+  }
+  if (lines.empty())
+    throw InputError("PDF without a text layer (" + std::to_string(pages) + " pages of images?): nothing to index");
+
+  // Running headers and footers: margin lines that recur on half the pages.
+  std::map<std::string, int> recurring;
+  for (const PdfLine& l : lines)
+    if (l.in_margin) ++recurring[margin_key(l.text)];
+  auto is_running = [&](const PdfLine& l) {
+    if (!l.in_margin) return false;
+    if (is_page_number(l.text)) return true;
+    return pages >= 2 && recurring[margin_key(l.text)] * 2 >= pages;
+  };
+
+  // The body's font size is the most common one (by characters).
+  std::map<long, size_t> by_size;
+  for (const PdfLine& l : lines) by_size[std::lround(l.font_size * 2)] += l.chars;
+  double body_size = 0;
+  size_t most = 0;
+  for (const auto& [size, chars] : by_size)
+    if (chars > most) most = chars, body_size = size / 2.0;
+
+  SourceDocument doc;
+  const PdfLine* previous = nullptr;
+  for (const PdfLine& l : lines) {
+    if (is_running(l)) continue;
+    if (previous && (l.page != previous->page ||
+                     l.top - previous->bottom > 0.9 * std::max(1.0, previous->bottom - previous->top))) {
+      doc.blocks.push_back(Block{});  // a gap: the paragraph ends
+    }
+    Block b;
+    b.text = l.text;
+    b.page = l.page;
+    b.line = static_cast<int>(doc.blocks.size()) + 1;
+    const bool larger = body_size > 0 && l.font_size >= body_size * 1.15;
+    b.emphasis = larger || (l.chars > 0 && l.bold_chars * 10 >= l.chars * 9);
+    if (larger) {
+      b.kind = BlockKind::heading;
+      b.level = l.font_size >= body_size * 1.6 ? 1 : l.font_size >= body_size * 1.3 ? 2 : 3;
+    }
+    doc.blocks.push_back(std::move(b));
+    previous = &l;
+  }
+  return doc;
+}
+
+}  // namespace
+
+extern const Reader kPdfReader;
+const Reader kPdfReader = {"pdf", sniff_pdf, read_pdf};
+
+}  // namespace sagsoeg

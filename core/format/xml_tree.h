@@ -1,0 +1,54 @@
+// libxml2 in its lenient modes, wrapped: parsing XML and HTML into a tree
+// that is freed on scope exit, and the few node helpers the readers need.
+// Names are compared by local name and case-insensitively: exports of one
+// system differ in prefix and capitalisation.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sagsoeg {
+
+class XmlTree {
+ public:
+  /// XML in recover mode (invalid character references and stray bytes are
+  /// skipped), no network, no DTD loading, no entity expansion. Throws
+  /// InputError when nothing can be parsed or the document declares entities
+  /// (an "entity bomb" would expand without bound).
+  static XmlTree parse_xml(std::string_view bytes);
+  /// HTML (UTF-8) in recover mode, as browsers would read it.
+  static XmlTree parse_html(std::string_view utf8);
+
+  xmlNode* root() const;
+
+ private:
+  struct Free {
+    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+  };
+  std::unique_ptr<xmlDoc, Free> doc_;
+};
+
+/// The element's local name (without namespace prefix).
+std::string_view local_name(const xmlNode* node);
+bool is_element(const xmlNode* node, std::string_view name);
+/// The first element child with this local name, or nullptr.
+const xmlNode* child(const xmlNode* node, std::string_view name);
+/// child(child(...)) along a path of local names.
+const xmlNode* descendant(const xmlNode* node, std::initializer_list<std::string_view> path);
+std::vector<const xmlNode*> children(const xmlNode* node, std::string_view name);
+/// All text below the node, trimmed.
+std::string text_of(const xmlNode* node);
+/// Text of the child with this name ("" if none).
+std::string child_text(const xmlNode* node, std::string_view name);
+/// An attribute's value by local name ("" if absent).
+std::string attribute(const xmlNode* node, std::string_view name);
+
+/// Root element's local name, found by scanning past the prolog, comments
+/// and doctype without parsing ("" when the bytes do not start like XML).
+std::string sniff_root_element(std::string_view bytes);
+
+}  // namespace sagsoeg

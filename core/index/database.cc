@@ -1,0 +1,89 @@
+#include "index/database.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+#include "index/schema.h"
+#include "index/topics.h"
+#include "text/compound_splitter.h"
+#include "text/text_pipeline.h"
+#include "util/hash.h"
+
+namespace sagsoeg {
+
+namespace {
+
+// Metadata keys are limited to about 245 bytes: a long source name is keyed
+// by its hash, and the value always carries the name itself.
+std::string file_key(const std::string& source) {
+  if (source.size() <= 200) return schema::kMetaFilePrefix + source;
+  return std::string(schema::kMetaFilePrefix) + "#" + fnv1a_hex(source);
+}
+
+}  // namespace
+
+std::string default_database_path() {
+  const char* env = std::getenv("SAGSOEG_DB");
+  return env && *env ? env : "var/db";
+}
+
+std::string expected_pipeline_version() {
+  return TextPipeline::standard().version() + ";topics=" + TopicVocabulary::standard().version() +
+         ";compounds=" + CompoundVocabulary::standard().version() + ";schema=" + schema::kSchemaVersion;
+}
+
+void check_pipeline_version(const std::string& db_path) {
+  check_pipeline_version(Xapian::Database(db_path), db_path);
+}
+
+void check_pipeline_version(const Xapian::Database& db, const std::string& db_path) {
+  const std::string have = db.get_metadata(schema::kMetaPipeline);
+  if (have.empty() && db.get_doccount() == 0) return;
+  const std::string want = expected_pipeline_version();
+  if (have != want)
+    throw std::runtime_error("database " + db_path + " was built by text pipeline '" + have + "', this program uses '" +
+                             want + "'; rebuild it with `indexer --rebuild`");
+}
+
+void compact_database(const std::string& db_path) {
+  namespace fs = std::filesystem;
+  const std::string tmp = db_path + ".compacting";
+  const std::string old = db_path + ".old";
+  fs::remove_all(tmp);
+  fs::remove_all(old);
+  Xapian::Database(db_path).compact(tmp);
+  fs::rename(db_path, old);
+  fs::rename(tmp, db_path);
+  fs::remove_all(old);
+}
+
+std::string database_root(const Xapian::Database& db) {
+  return db.get_metadata(schema::kMetaRoot);
+}
+
+void set_database_root(Xapian::WritableDatabase& db, const std::string& root) {
+  db.set_metadata(schema::kMetaRoot, root);
+}
+
+std::map<std::string, std::string> indexed_files(const Xapian::Database& db) {
+  std::map<std::string, std::string> files;
+  const std::string prefix = schema::kMetaFilePrefix;
+  for (auto k = db.metadata_keys_begin(prefix); k != db.metadata_keys_end(prefix); ++k) {
+    const std::string value = db.get_metadata(*k);
+    const size_t tab = value.find('\t');
+    if (tab == std::string::npos) continue;
+    files[value.substr(tab + 1)] = value.substr(0, tab);
+  }
+  return files;
+}
+
+void record_indexed_file(Xapian::WritableDatabase& db, const std::string& source, const std::string& hash) {
+  db.set_metadata(file_key(source), hash + "\t" + source);
+}
+
+void forget_indexed_file(Xapian::WritableDatabase& db, const std::string& source) {
+  db.set_metadata(file_key(source), "");
+}
+
+}  // namespace sagsoeg

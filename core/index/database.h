@@ -1,0 +1,40 @@
+// The database's own bookkeeping, shared by indexer and searcher: where it
+// is by default, which pipeline built it, the root folder its document names
+// are relative to, and the content hash recorded for each indexed file.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+
+namespace sagsoeg {
+
+/// The database both programs use without --db: $SAGSOEG_DB, else var/db.
+std::string default_database_path();
+
+/// The text pipeline, vocabularies and schema this build writes and reads.
+std::string expected_pipeline_version();
+
+/// Throws std::runtime_error with a clear message if the database at `path`
+/// was built by another text pipeline or schema version.
+void check_pipeline_version(const std::string& db_path);
+/// The same for an open database (a local folder or a remote shard).
+void check_pipeline_version(const Xapian::Database& db, const std::string& name);
+
+/// Rewrites the database compactly (full B-tree blocks: typically a third
+/// smaller after a large build, and no freed blocks that still hold text of
+/// removed or reclassified items) and swaps it in. Searchers notice the new
+/// files and reopen.
+void compact_database(const std::string& db_path);
+
+/// The folder document names are relative to ("" before the first run).
+std::string database_root(const Xapian::Database& db);
+void set_database_root(Xapian::WritableDatabase& db, const std::string& root);
+
+/// source -> content hash of every indexed file.
+std::map<std::string, std::string> indexed_files(const Xapian::Database& db);
+void record_indexed_file(Xapian::WritableDatabase& db, const std::string& source, const std::string& hash);
+void forget_indexed_file(Xapian::WritableDatabase& db, const std::string& source);
+
+}  // namespace sagsoeg

@@ -1,0 +1,85 @@
+#include "index/file_processor.h"
+
+#include "format/reader.h"
+#include "io/input_error.h"
+#include "parse/agenda_parser.h"
+#include "util/hash.h"
+
+namespace sagsoeg {
+
+extern const Reader kAcadreXmlReader;
+
+bool is_spelling_word(const std::string& term) {
+  if (term.size() < 4 || term.size() > 40) return false;
+  const auto first = static_cast<unsigned char>(term[0]);
+  if (!((first >= 'a' && first <= 'z') || first >= 0xC3)) return false;
+  for (char c : term)
+    if (c >= '0' && c <= '9') return false;
+  return true;
+}
+
+namespace {
+
+std::string manifest_key(const DocumentMeta* m) {
+  if (!m) return {};
+  return m->date + "|" + m->committee + "|" + m->organisation + "|" + m->kind + "|" + m->url;
+}
+
+std::string message(const InputFile& file, const InputError& e) {
+  return file.display + (e.line() ? ":" + std::to_string(e.line()) : "") + ": " + e.what();
+}
+
+}  // namespace
+
+FileResult process_file(const InputFile& file, const FolderContext& folder, const std::string& known_hash,
+                        const ReadLimits& limits, DocumentBuilder& builder) {
+  FileResult r;
+  try {
+    std::string bytes = read_file_bytes(file.path, limits);
+    r.bytes = bytes.size();
+    const DocumentMeta* manifest_entry = folder.manifest().find(file.path);
+    // The hash covers what the items are made of: the bytes, the manifest
+    // row, and for exports that merge a sidecar file, that file.
+    std::string extra = manifest_key(manifest_entry);
+    const std::string name = file.path.substr(file.path.rfind('/') + 1);
+    if (find_reader(bytes, name) == &kAcadreXmlReader) extra += "|" + folder.sidecar_hash();
+    r.hash = fnv1a_hex(bytes) + fnv1a_hex(extra).substr(0, 8);
+    if (!known_hash.empty() && known_hash == r.hash) {
+      r.outcome = FileOutcome::unchanged;
+      return r;
+    }
+    SourceDocument source = read_source(bytes, ReadContext{file.path, limits, &folder});
+    bytes = std::string();  // the reader made its own copy; free the file's bytes
+    ParsedDocument parsed = parse_document(std::move(source), file.source, manifest_entry);
+    if (parsed.metadata_only) {
+      r.outcome = FileOutcome::metadata;
+      return r;
+    }
+    r.unstructured = parsed.meta.kind == "bilag";
+    for (const AgendaItem& item : parsed.items) {
+      r.docs.push_back(builder.build(item));
+      r.public_doc.push_back(!item.is_confidential());
+      r.id_terms.push_back(DocumentBuilder::id_term(item.id()));
+      if (item.is_confidential()) continue;  // never a word of a closed item
+      const Xapian::Document& doc = r.docs.back();
+      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if (is_spelling_word(*t)) ++r.spelling[*t];
+    }
+    r.outcome = FileOutcome::indexed;
+  } catch (const EmptyInput& e) {
+    r.outcome = FileOutcome::empty;
+    r.message = message(file, e);
+  } catch (const UnsupportedInput& e) {
+    r.outcome = FileOutcome::unsupported;
+    r.message = message(file, e);
+  } catch (const InputError& e) {
+    r.outcome = FileOutcome::failed;
+    r.message = message(file, e);
+  } catch (const std::exception& e) {
+    r.outcome = FileOutcome::failed;
+    r.message = file.display + ": " + e.what();
+  }
+  return r;
+}
+
+}  // namespace sagsoeg
