@@ -77,7 +77,8 @@ bool is_closed_heading_line(std::string_view clean, std::string* number) {
   std::string_view rest = s.substr(n);
   if (!rest.empty() && rest.front() != ' ' && rest.front() != '.' && rest.front() != ':' && rest.front() != ')' &&
       rest.front() != '(' && rest.front() != '-' && rest.front() != '[')
-    return false;  // "2024-rapport", "12%"
+    return false;                                                              // "12%", "2024rapport"
+  if (rest.size() > 1 && rest.front() == '-' && rest[1] != ' ') return false;  // "2024-rapport"
   rest = skip_spaces_and(rest, ".:)-");
   if (starts_with(rest, "\xE2\x80\x93")) rest = skip_spaces_and(rest.substr(3), "");  // en dash
   if (starts_with_closed_word(skip_spaces_and(rest, "([")) || title_has_closed_marker(rest)) return true;

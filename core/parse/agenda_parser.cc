@@ -112,6 +112,12 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
   if (headings.items.empty()) return parse_unstructured(lines, doc, source);
 
   const std::vector<bool> closed_group = closed_groups(lines);
+  // A closed marker above the first item ("FORTROLIGT" stamped on the
+  // document) closes every item.
+  // (Closed TOC entries above it close only their own item.)
+  bool document_closed = false;
+  for (size_t i = 0; i < headings.items.front().line; ++i)
+    document_closed = document_closed || is_standalone_closed_marker(lines[i].clean());
   std::vector<bool> readable(lines.size(), false);
   std::vector<std::pair<size_t, size_t>> ranges;
   for (size_t k = 0; k < headings.items.size(); ++k) {
@@ -130,7 +136,8 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
     item.number_text = h.number_text;
     item.line = static_cast<int>(lines[h.line].source_line ? lines[h.line].source_line : h.line + 1);
     item.page = lines[h.line].page;
-    const bool closed = h.confidential || closed_group[h.line] || has_closed_marker(lines, begin, end);
+    const bool closed =
+        document_closed || h.confidential || closed_group[h.line] || has_closed_marker(lines, begin, end);
     item.access = closed ? Access::confidential : Access::public_item;
     std::string title = h.title;
     if (title.empty() && !closed)

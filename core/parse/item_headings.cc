@@ -242,6 +242,57 @@ std::vector<bool> find_toc(const Lines& lines, const std::vector<HeadingCandidat
   return in_toc;
 }
 
+// A closed-marker line of its own ("Lukket punkt", "Fortrolig") closes the
+// item whose heading it stands under; further down an item it ends that
+// item and starts a confidential one -- at the numbered line just above it
+// when there is one ("2. Salg af grund" / "Lukket punkt"), else at itself.
+void split_at_marker_lines(const Lines& lines, const std::vector<HeadingCandidate>& all, size_t header_end,
+                           std::vector<HeadingCandidate>& items) {
+  std::vector<HeadingCandidate> added;
+  size_t k = 0;  // items[k - 1] is the item holding line i
+  for (size_t i = header_end; i < lines.size(); ++i) {
+    while (k < items.size() && items[k].line < i) ++k;
+    if (k == 0 || !is_standalone_closed_marker(lines[i].clean())) continue;
+    HeadingCandidate& holder = items[k - 1];
+    size_t text_lines = 0;
+    for (size_t j = holder.line + 1 + static_cast<size_t>(holder.continuation_lines); j < i; ++j)
+      if (!lines[j].blank()) ++text_lines;
+    if (text_lines <= 2) {
+      holder.confidential = true;
+      holder.title.clear();
+      continue;
+    }
+    HeadingCandidate boundary;
+    boundary.line = i;
+    boundary.number = holder.number;
+    boundary.number_text = holder.number_text;
+    // The numbered line right above the marker is the closed item's heading.
+    const auto above = std::lower_bound(all.begin(), all.end(), i,
+                                        [](const HeadingCandidate& c, size_t line) { return c.line < line; });
+    if (above != all.begin()) {
+      const HeadingCandidate& c = *(above - 1);
+      size_t between = 0;
+      for (size_t j = c.line + 1; j < i; ++j)
+        if (!lines[j].blank()) ++between;
+      if (c.line > holder.line && between == 0) {
+        boundary = c;
+        boundary.continuation_lines = 0;
+      }
+    }
+    boundary.form = HeadingForm::closed_marker;
+    boundary.confidential = true;
+    boundary.title.clear();
+    added.push_back(std::move(boundary));
+  }
+  if (added.empty()) return;
+  items.insert(items.end(), added.begin(), added.end());
+  std::stable_sort(items.begin(), items.end(),
+                   [](const HeadingCandidate& a, const HeadingCandidate& b) { return a.line < b.line; });
+  items.erase(std::unique(items.begin(), items.end(),
+                          [](const HeadingCandidate& a, const HeadingCandidate& b) { return a.line == b.line; }),
+              items.end());
+}
+
 }  // namespace
 
 ItemHeadings find_item_headings(const Lines& lines) {
@@ -254,6 +305,15 @@ ItemHeadings find_item_headings(const Lines& lines) {
     all.push_back(std::move(c));
   }
   const std::vector<bool> in_toc = find_toc(lines, all);
+
+  // A numbered line right under a group heading ("Lukkede sager") is an item
+  // heading: the groups say this is an agenda.
+  std::vector<bool> after_group(all.size(), false);
+  for (size_t k = 0; k < all.size(); ++k) {
+    size_t j = all[k].line;
+    while (j > 0 && lines[j - 1].blank()) --j;
+    after_group[k] = j > 0 && group_marker(lines[j - 1].clean()) != GroupMarker::none;
+  }
 
   ItemHeadings result;
   size_t toc_end_line = 0;
@@ -281,7 +341,7 @@ ItemHeadings find_item_headings(const Lines& lines) {
     if (!c.confidential && c.form != HeadingForm::access_marker) {
       // Item numbers increase; a jump of more than 50 is a year or an amount.
       if (c.number <= last || c.number > last + 50) continue;
-      if (!is_strong(c, lines[c.line])) {
+      if (!is_strong(c, lines[c.line]) && !after_group[k]) {
         if (toc == toc_by_number.end() || !headings_match(c.title, toc->second->title)) continue;
       } else if (c.form == HeadingForm::labelled && lines[c.line].indent >= 2 && have_toc &&
                  toc != toc_by_number.end() && !headings_match(c.title, toc->second->title)) {
@@ -295,6 +355,7 @@ ItemHeadings find_item_headings(const Lines& lines) {
     last = std::max(last, c.number);
     result.items.push_back(std::move(c));
   }
+  split_at_marker_lines(lines, all, have_toc ? toc_end_line : 0, result.items);
   return result;
 }
 
