@@ -23,7 +23,7 @@ size_t print_dry_run(const std::vector<InputFile>& files, const ReadLimits& limi
       const ParsedDocument doc = parse_document(std::move(source), f.source, folder->manifest().find(f.path));
       for (const AgendaItem& item : doc.items) {
         if (json) {
-          out << item_to_json(item).dump() << "\n";
+          out << dump_json(item_to_json(item)) << "\n";
         } else {
           out << item.id() << "\t" << (item.meta.date.empty() ? "-" : item.meta.date) << "\t"
               << access_name(item.access) << "\t" << (item.case_id.empty() ? "-" : item.case_id) << "\t"

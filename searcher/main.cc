@@ -9,6 +9,7 @@
 
 #include "index/database.h"
 #include "index/topics.h"
+#include "model/item_json.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
 #include "searcher/bench.h"
@@ -126,7 +127,7 @@ int main(int argc, char** argv) {
       if (json) {
         nlohmann::json arr = nlohmann::json::array();
         for (const auto& t : tokens) arr.push_back({{"token", t.token}, {"stem", t.stem}, {"stopword", t.stopword}});
-        std::cout << arr.dump(2) << "\n";
+        std::cout << dump_json(arr, 2) << "\n";
       } else {
         print_analysis(tokens, std::cout);
       }
@@ -150,7 +151,7 @@ int main(int argc, char** argv) {
       nlohmann::json j{{"queries", b.queries}, {"runs", b.runs},       {"p50_us", b.p50_us},
                        {"p99_us", b.p99_us},   {"mean_us", b.mean_us}, {"max_us", b.max_us}};
       if (json) {
-        std::cout << j.dump() << "\n";
+        std::cout << dump_json(j) << "\n";
       } else {
         std::cout << b.queries << " queries, " << b.runs << " runs: p50 " << b.p50_us << " µs, p99 " << b.p99_us
                   << " µs, mean " << b.mean_us << " µs\n";
@@ -168,7 +169,7 @@ int main(int argc, char** argv) {
         return 1;
       }
       if (json) {
-        std::cout << item_detail_to_json(*item).dump(2) << "\n";
+        std::cout << dump_json(item_detail_to_json(*item), 2) << "\n";
       } else {
         print_item(*item, style, std::cout);
       }
@@ -178,7 +179,7 @@ int main(int argc, char** argv) {
         req.from.empty() && req.to.empty()) {
       const auto hits = searcher.case_history(req.case_id, req.include_confidential);
       if (json) {
-        std::cout << case_history_to_json(req.case_id, hits).dump(2) << "\n";
+        std::cout << dump_json(case_history_to_json(req.case_id, hits), 2) << "\n";
       } else {
         print_case_history(req.case_id, hits, style, std::cout);
       }
@@ -186,7 +187,7 @@ int main(int argc, char** argv) {
     }
     const SearchResponse r = searcher.search(req);
     if (json) {
-      std::cout << response_to_json(r).dump(2) << "\n";
+      std::cout << dump_json(response_to_json(r), 2) << "\n";
     } else {
       print_results(r, style, std::cout);
     }

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "model/item_json.h"
 #include "search/result_json.h"
 #include "searcher/atom_feed.h"
 #include "searcher/searcher_pool.h"
@@ -28,7 +29,7 @@ void on_signal(int) {
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
-  res.set_content(body.dump(), "application/json; charset=utf-8");
+  res.set_content(dump_json(body), "application/json; charset=utf-8");
 }
 
 void send_error(httplib::Response& res, int status, const std::string& message) {

@@ -176,7 +176,7 @@ std::string encode_document_data(const AgendaItem& item, const std::vector<std::
     }
   }
   if (!topic_slugs.empty()) j["topics"] = topic_slugs;
-  std::string data = j.dump();
+  std::string data = dump_json(j);
   if (!item.is_confidential()) {
     // Sections after a NUL as "name US heading US text US body US date RS":
     // a tenth of the cost of parsing them as JSON for every result shown.

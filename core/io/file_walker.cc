@@ -125,14 +125,14 @@ bool is_below(const std::string& path, const std::string& folder) {
 }
 
 std::string source_name(const std::string& real_path, const std::string& root) {
-  if (root == "/") return real_path.substr(1);
+  if (root == "/") return real_path;  // no common folder: the absolute path
   if (is_below(real_path, root) && real_path.size() > root.size()) return real_path.substr(root.size() + 1);
   return real_path;
 }
 
 std::string path_of_source(const std::string& source, const std::string& root) {
   if (!source.empty() && source[0] == '/') return source;
-  return root == "/" ? "/" + source : root + "/" + source;
+  return root + "/" + source;
 }
 
 std::vector<InputFile> select_shard(const std::vector<InputFile>& files, unsigned k, unsigned n) {

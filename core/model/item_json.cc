@@ -15,6 +15,10 @@ std::string string_or_empty(const nlohmann::json& j, const char* key) {
 
 }  // namespace
 
+std::string dump_json(const nlohmann::json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 nlohmann::json attachment_names_json(const AgendaItem& item) {
   nlohmann::json names = nlohmann::json::array();
   for (const Attachment& a : item.attachments) names.push_back(a.name);

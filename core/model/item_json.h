@@ -17,6 +17,10 @@ nlohmann::json item_to_json(const AgendaItem& item);
 /// Inverse of item_to_json (for items read back from the index).
 AgendaItem item_from_json(const nlohmann::json& j);
 
+/// JSON text that never throws: bytes that are not UTF-8 (which no reader
+/// should let through, but input is hostile) become U+FFFD.
+std::string dump_json(const nlohmann::json& j, int indent = -1);
+
 /// [{body, date, text}] in document order; [] for a confidential item.
 nlohmann::json decisions_json(const AgendaItem& item);
 /// ["name", ...] and [{name, url}, ...].

@@ -97,6 +97,25 @@ std::vector<std::string> find_case_ids(std::string_view text) {
   return ids;
 }
 
+// "24/1001", "24/12345-3": the year and running number ESDH systems print
+// under an item's heading ("12/2025" reads as a month and is not one).
+bool is_short_case_number(std::string_view s) {
+  if (s.size() < 6 || s.size() > 14 || !is_digit(s[0]) || !is_digit(s[1]) || s[2] != '/') return false;
+  size_t i = 3;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  const size_t running = i - 3;
+  if (running < 3 || running > 6) return false;
+  if (i < s.size()) {
+    if (s[i] != '-' || i + 1 == s.size()) return false;
+    for (size_t j = i + 1; j < s.size(); ++j)
+      if (!is_digit(s[j])) return false;
+  }
+  const int first = (s[0] - '0') * 10 + (s[1] - '0');
+  const bool month_year =
+      first >= 1 && first <= 12 && running == 4 && (s.compare(3, 2, "19") == 0 || s.compare(3, 2, "20") == 0);
+  return !month_year;
+}
+
 // "Sags ID: EMN-2024-01215", "Sagsnr.: 24077452", "EMN-2024-01240" -> the ID.
 std::string case_id_in_line(std::string_view clean) {
   std::string_view s = clean;
@@ -114,7 +133,7 @@ std::string case_id_in_line(std::string_view clean) {
     }
   }
   s = trim(s);
-  if (is_case_id(s) || is_journal_number(s)) return std::string(s);
+  if (is_case_id(s) || is_journal_number(s) || is_short_case_number(s)) return std::string(s);
   // After an explicit label, any case-number shape the ESDH systems use:
   // "24/1234", "00.01.00-G01-1-24", "2024-0012".
   if (labelled && s.size() >= 4 && s.size() <= 40) {

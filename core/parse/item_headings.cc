@@ -66,6 +66,26 @@ bool is_month_and_year(std::string_view title) {
   return danish_month(lower.substr(0, end)) != 0 && lower.find_first_of("0123456789") != std::string::npos;
 }
 
+// "2.3" -> {2, 3}; "4a" -> {4, 1} (a letter counts as a sub-number).
+std::vector<int> number_key(const std::string& printed) {
+  std::vector<int> key;
+  int n = 0;
+  bool digits = false;
+  for (char ch : printed) {
+    if (ch >= '0' && ch <= '9') {
+      n = n * 10 + (ch - '0');
+      digits = true;
+    } else {
+      if (digits) key.push_back(n);
+      n = 0;
+      digits = false;
+      if (ch >= 'a' && ch <= 'z') key.push_back(ch - 'a' + 1);
+    }
+  }
+  if (digits) key.push_back(n);
+  return key;
+}
+
 bool is_structural(const Line& line) {
   return line.heading_level > 0 || line.item_row || line.emphasis;
 }
@@ -158,14 +178,17 @@ bool is_strong(const HeadingCandidate& c, const Line& line) {
 // Extends a plain-text heading with the lines its title wrapped onto.
 void add_title_continuation(const Lines& lines, HeadingCandidate& c) {
   const Line& head = lines[c.line];
-  if (head.heading_level > 0 || head.item_row || c.confidential || c.dot_leaders) return;
+  if (head.item_row || c.confidential || c.dot_leaders) return;
   for (size_t i = c.line + 1; i < lines.size() && c.continuation_lines < 2; ++i) {
     const Line& l = lines[i];
     const std::string_view text = l.clean();
+    Line unmarked = l;  // a wrapped heading line is styled like a heading: judge its words
+    unmarked.heading_level = 0;
     HeadingCandidate other;
     if (l.blank() || is_rule(text) || is_email(text) || text.size() > 100 || is_case_id(text) ||
-        !case_id_in_line(text).empty() || l.emphasis != head.emphasis || classify_heading(l, other) ||
-        !section_key(l).empty() || text.find(':') != std::string_view::npos || is_standalone_closed_marker(text))
+        !case_id_in_line(text).empty() || l.emphasis != head.emphasis || l.heading_level != head.heading_level ||
+        classify_heading(l, other) || !section_key(unmarked).empty() || text.find(':') != std::string_view::npos ||
+        is_standalone_closed_marker(text))
       return;
     c.title += " ";
     c.title += text;
@@ -334,13 +357,16 @@ ItemHeadings find_item_headings(const Lines& lines) {
   //    plain "N. Title" line counts only when the TOC lists the same item or
   //    the document marks it as a heading. Closed markers always count.
   int last = 0;
+  std::vector<int> last_key;
   for (size_t k = 0; k < all.size(); ++k) {
     HeadingCandidate c = all[k];
     if (in_toc[k] || (have_toc && c.line <= toc_end_line)) continue;
     const auto toc = toc_by_number.find(c.number_text);
     if (!c.confidential && c.form != HeadingForm::access_marker) {
-      // Item numbers increase; a jump of more than 50 is a year or an amount.
-      if (c.number <= last || c.number > last + 50) continue;
+      // Item numbers increase (2, 2.1, 2.2, 3); a jump of more than 50 is a
+      // year or an amount.
+      const std::vector<int> key = number_key(c.number_text);
+      if (key <= last_key || c.number > last + 50) continue;
       if (!is_strong(c, lines[c.line]) && !after_group[k]) {
         if (toc == toc_by_number.end() || !headings_match(c.title, toc->second->title)) continue;
       } else if (c.form == HeadingForm::labelled && lines[c.line].indent >= 2 && have_toc &&
@@ -353,6 +379,7 @@ ItemHeadings find_item_headings(const Lines& lines) {
     if (c.confidential) c.title.clear();
     add_title_continuation(lines, c);
     last = std::max(last, c.number);
+    if (!c.confidential) last_key = std::max(last_key, number_key(c.number_text));
     result.items.push_back(std::move(c));
   }
   split_at_marker_lines(lines, all, have_toc ? toc_end_line : 0, result.items);

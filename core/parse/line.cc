@@ -176,8 +176,9 @@ class BlockFlattener {
     std::string text = b.text;
     if (b.kind == BlockKind::list_item && !(text[0] >= '0' && text[0] <= '9')) text = "- " + text;
     emit(std::move(text), b, static_cast<uint8_t>(b.kind == BlockKind::heading ? std::max(1, b.level) : 0));
-    // HTML blocks are paragraphs of their own; PDF lines wrap into paragraphs.
-    if (b.kind == BlockKind::paragraph || b.kind == BlockKind::heading) blank(b);
+    // HTML blocks are paragraphs of their own; PDF lines (which have a page)
+    // wrap into paragraphs, and the reader marks the gaps between them.
+    if (b.page == 0 && (b.kind == BlockKind::paragraph || b.kind == BlockKind::heading)) blank(b);
   }
 
   // "1. | <h3>Title</h3> ..." is an agenda item; other rows are read cell by cell.

@@ -19,7 +19,7 @@ namespace {
 void check_items(const sagsoeg::ParsedDocument& doc) {
   for (const auto& item : doc.items) {
     if (item.is_confidential() && (!item.full_text().empty() || !item.title.empty())) __builtin_trap();
-    (void)sagsoeg::item_to_json(item).dump();
+    (void)sagsoeg::dump_json(sagsoeg::item_to_json(item));
   }
 }
 
