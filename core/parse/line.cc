@@ -154,7 +154,21 @@ class BlockFlattener {
       : out_(out), links_(links) {}
 
   void flatten(const std::vector<Block>& blocks) {
-    for (const Block& b : blocks) block(b);
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      // Number and title in elements of their own (eDoc/Fujitsu pages):
+      // "1" then a heading "Godkendelse af dagsorden" is item 1.
+      if (i + 1 < blocks.size() && blocks[i].kind != BlockKind::table_row && is_bare_number(blocks[i].text) &&
+          (blocks[i + 1].kind == BlockKind::heading || blocks[i + 1].emphasis) && !blocks[i + 1].text.empty()) {
+        std::string number(trim(blocks[i].text));
+        if (number.back() != '.') number += '.';
+        const Block& head = blocks[i + 1];
+        emit(number + " " + head.text, head, static_cast<uint8_t>(std::max(1, head.level)), true);
+        blank(head);
+        ++i;
+        continue;
+      }
+      block(blocks[i]);
+    }
   }
 
  private:

@@ -160,6 +160,11 @@ SectionHeading read_section_heading(const Line& line, bool at_paragraph_start) {
     out.key = std::string(stripped);  // unknown upper-case heading keeps its own name
     return out;
   }
+  // "Bilag: Byggeprogram" over an attachment's own text (eDoc exports).
+  if (line.heading_level > 0 && starts_with(lower, "bilag:")) {
+    out.key = "bilagstekst";
+    return out;
+  }
   // A heading the document itself marks (Markdown, HTML, a larger font).
   if (line.heading_level > 0 && s.size() <= 80 && s.back() != '.') {
     out.key = std::string(stripped);

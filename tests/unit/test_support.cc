@@ -1,5 +1,6 @@
 #include "unit/test_support.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -52,6 +53,21 @@ ParsedDocument parse_bytes(const std::string& bytes, const std::string& name, co
 
 ParsedDocument parse_file(const std::string& path) {
   return parse_bytes(read_file(path), path.substr(path.rfind('/') + 1));
+}
+
+std::vector<nlohmann::json> dry_run_json(const std::string& path) {
+  const std::string cmd = std::string(SAGSOEG_BINARY_DIR) + "/indexer/indexer --dry-run --json '" + path + "'";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) throw std::runtime_error("cannot run " + cmd);
+  std::string out;
+  char buf[4096];
+  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+  pclose(p);
+  std::vector<nlohmann::json> items;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty()) items.push_back(nlohmann::json::parse(line));
+  return items;
 }
 
 ParsedDocument parse_seed(const std::string& file) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "parse/agenda_parser.h"
 
 namespace sagsoeg::test {
@@ -32,6 +34,9 @@ class TempDir {
 ParsedDocument parse_bytes(const std::string& bytes, const std::string& name, const DocumentMeta* manifest = nullptr);
 /// A file on disk the same way.
 ParsedDocument parse_file(const std::string& path);
+
+/// `indexer --dry-run --json PATH` as parsed JSON objects (folder contexts included).
+std::vector<nlohmann::json> dry_run_json(const std::string& path);
 
 /// The parsed items of one bundled seed, with the corpus manifest applied.
 ParsedDocument parse_seed(const std::string& file);

@@ -1,0 +1,203 @@
+// One test per reader on fixtures written for it (tests/data/<format>/):
+// the items, numbers, titles, case numbers, date, committee, kind, access,
+// decisions and attachments each must yield, and the words of its closed
+// items that must never come out.
+#include <gtest/gtest.h>
+
+#include "io/input_error.h"
+#include "model/item_json.h"
+#include "unit/test_support.h"
+#include "util/utf8.h"
+
+namespace sagsoeg {
+namespace {
+
+struct Want {
+  const char* number;
+  const char* access;
+  const char* case_id;
+  const char* title;
+};
+
+std::string data(const std::string& rel) {
+  return test::source_dir() + "/tests/data/" + rel;
+}
+
+// Items as expected, and no closed word ("zebrafink", "narhval") anywhere in
+// the output of any item.
+void expect_items(const ParsedDocument& d, const std::vector<Want>& want) {
+  ASSERT_EQ(d.items.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE(want[i].number);
+    const AgendaItem& got = d.items[i];
+    EXPECT_EQ(got.printed_number(), want[i].number);
+    EXPECT_STREQ(access_name(got.access), want[i].access);
+    EXPECT_EQ(got.case_id, want[i].case_id);
+    EXPECT_EQ(got.title, want[i].title);
+    const std::string all = to_lower_latin(dump_json(item_to_json(got)));
+    EXPECT_EQ(all.find("zebrafink"), std::string::npos) << all;
+    EXPECT_EQ(all.find("narhval"), std::string::npos) << all;
+    if (got.is_confidential()) {
+      EXPECT_EQ(got.full_text(), "");
+      EXPECT_TRUE(got.attachments.empty());
+    }
+  }
+}
+
+TEST(Formats, PdfPrintOfMinutes) {
+  const ParsedDocument d = test::parse_file(data("pdf/firstagenda_referat.pdf"));
+  EXPECT_EQ(d.meta.format, "pdf");
+  EXPECT_EQ(d.meta.date, "2025-03-04");
+  EXPECT_EQ(d.meta.committee, "Teknik- og Miljøudvalget");
+  EXPECT_EQ(d.meta.kind, "referat");
+  expect_items(d, {{"1", "public", "24/1001", "Godkendelse af dagsorden"},
+                   {"2", "public", "24/2002", "Ny plan for cykelstier og sikre skoleveje i den nordlige bydel"},
+                   {"3", "confidential", "24/3003", ""},
+                   {"4", "public", "24/4004", "Orientering om vintervedligeholdelse"}});
+  const AgendaItem& two = d.items[1];
+  EXPECT_EQ(two.decision(), "Godkendt. Et flertal stemte for.");
+  ASSERT_TRUE(two.section("sagsforloeb"));
+  EXPECT_NE(two.section("sagsforloeb")->text.find("seks strækninger"), std::string::npos);
+  ASSERT_EQ(two.attachments.size(), 1u);
+  EXPECT_EQ(two.attachments[0].name, "Kort over strækningerne");
+  EXPECT_EQ(d.items[3].page, 2);
+  // Running headers and footers are no item text.
+  for (const AgendaItem& item : d.items) {
+    EXPECT_EQ(item.full_text().find("Side 1 af 2"), std::string::npos);
+    EXPECT_EQ(item.full_text().find("referat 4. marts 2025"), std::string::npos);
+  }
+}
+
+TEST(Formats, BrokenPdfsGetOneClearError) {
+  struct Row {
+    const char* file;
+    const char* message;
+  };
+  for (const Row& r : {Row{"pdf/encrypted.pdf", "encrypted PDF: it needs a password to be read"},
+                       Row{"pdf/damaged.pdf", "damaged PDF: poppler cannot open it"},
+                       Row{"pdf/images_only.pdf", "PDF without a text layer (2 pages of images?): nothing to index"}}) {
+    SCOPED_TRACE(r.file);
+    try {
+      test::parse_file(data(r.file));
+      ADD_FAILURE() << "expected InputError";
+    } catch (const InputError& e) {
+      EXPECT_STREQ(e.what(), r.message);
+    }
+  }
+}
+
+TEST(Formats, FirstAgendaPublicationPage) {
+  const ParsedDocument d = test::parse_file(data("html/firstagenda_referat.html"));
+  EXPECT_EQ(d.meta.format, "html");
+  EXPECT_EQ(d.meta.date, "2025-03-12");
+  EXPECT_EQ(d.meta.committee, "Byrådet");
+  EXPECT_EQ(d.meta.kind, "referat");
+  expect_items(d, {{"1", "public", "25/1001", "Godkendelse af dagsorden"},
+                   {"2", "public", "24/8812", "Udbud af \xE2\x80\x9Egr\xC3\xB8n\xE2\x80\x9C busdrift"},
+                   {"2.1", "public", "24/8813", "tillægsbevilling til ladestandere"},
+                   {"3", "confidential", "25/0333", ""},
+                   {"4", "confidential", "", ""},
+                   {"5", "public", "", "Eventuelt"}});
+  const AgendaItem& two = d.items[1];
+  EXPECT_EQ(two.number, 2);
+  EXPECT_EQ(d.items[2].number, 2);  // a sub-item's integer is its leading number
+  const std::vector<Decision> decisions = two.decisions();
+  ASSERT_EQ(decisions.size(), 2u);
+  EXPECT_EQ(decisions[0].body, "Økonomiudvalget");
+  EXPECT_EQ(decisions[0].date, "2025-03-04");
+  EXPECT_EQ(decisions[0].text, "Anbefales.");
+  EXPECT_EQ(decisions[1].body, "Byrådet");
+  EXPECT_EQ(decisions[1].date, "2025-03-12");
+  EXPECT_EQ(two.decision(), "Godkendt. Et flertal stemte for.");
+  // "Beslutning: at ..." inside the recommendation is the proposal's text.
+  EXPECT_NE(two.section("indstilling")->text.find("Beslutning: at udbuddet"), std::string::npos);
+  ASSERT_EQ(two.attachments.size(), 2u);
+  EXPECT_EQ(two.attachments[1].name, "Tidsplan for udbud");
+  EXPECT_EQ(two.attachments[1].url, "https://dagsorden.example.dk/bilag/8812-2.pdf");
+  // Text a reader cannot see (display:none) and scripts are not indexed.
+  EXPECT_EQ(d.items[5].full_text().find("Skjult"), std::string::npos);
+}
+
+TEST(Formats, EdocFujitsuHtmlAndXmlYieldTheSameItems) {
+  const ParsedDocument html = test::parse_file(data("html/fujitsu_dagsorden.html"));
+  const ParsedDocument xml = test::parse_file(data("xml/fujitsu_dagsorden.xml"));
+  const std::vector<Want> want = {{"1", "public", "25/0101", "Godkendelse af dagsorden"},
+                                  {"2", "public", "24/7710", "Kvalitetsrapport for skolerne 2024"},
+                                  {"3", "confidential", "25/0303", ""}};
+  expect_items(html, want);
+  expect_items(xml, want);
+  for (const ParsedDocument* d : {&html, &xml}) {
+    EXPECT_EQ(d->meta.date, "2025-03-11");
+    EXPECT_EQ(d->meta.committee, "Børne- og Ungeudvalget");
+    EXPECT_EQ(d->meta.kind, "dagsorden");
+    EXPECT_NE(d->items[1].section("indstilling")->text.find("rapporten godkendes"), std::string::npos);
+  }
+  EXPECT_EQ(xml.meta.format, "fujitsu-xml");
+  EXPECT_EQ(xml.items[1].attachments.at(0).name, "Kvalitetsrapport 2024");
+}
+
+TEST(Formats, EdocPublishingXml) {
+  const ParsedDocument d = test::parse_file(data("xml/edoc_meeting.xml"));
+  EXPECT_EQ(d.meta.format, "edoc-xml");
+  EXPECT_EQ(d.meta.date, "2025-03-03");
+  EXPECT_EQ(d.meta.committee, "Økonomiudvalget");
+  EXPECT_EQ(d.meta.kind, "referat");
+  // Stored out of order, read in number order; "SKAL IKKE PUBLICERES" and
+  // the closed agenda type are closed.
+  expect_items(d, {{"1", "public", "", "Godkendelse af dagsorden"},
+                   {"2", "public", "24/5566", "Anlægsbevilling til ny daginstitution"},
+                   {"3", "confidential", "", ""},
+                   {"4", "confidential", "", ""}});
+  const AgendaItem& two = d.items[1];
+  ASSERT_EQ(two.decisions().size(), 1u);
+  EXPECT_EQ(two.decisions()[0].date, "2025-03-03");
+  EXPECT_EQ(two.decision(), "Anbefales over for Byrådet.");
+  // The invalid character reference (&#x1;) is skipped, the text kept.
+  EXPECT_NE(two.section("resume")->text.find("ny daginstitution."), std::string::npos);
+  // An attachment's text is a section of its item; one not for publication is left out.
+  ASSERT_EQ(two.attachments.size(), 1u);
+  EXPECT_EQ(two.attachments[0].url, "bilag/71.pdf");
+  ASSERT_TRUE(two.section("bilagstekst"));
+  EXPECT_NE(two.section("bilagstekst")->text.find("kunstgræsbaner"), std::string::npos);
+}
+
+TEST(Formats, AcadreItemsMergedWithTheirManifest) {
+  const ParsedDocument manifest = test::parse_file(data("xml/acadre/meeting_manifest.xml"));
+  EXPECT_TRUE(manifest.metadata_only);
+  EXPECT_TRUE(manifest.items.empty());
+  // Through the indexer's folder context the manifest beside it is merged.
+  const std::vector<nlohmann::json> items = test::dry_run_json(data("xml/acadre"));
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0]["number"], "715");
+  EXPECT_EQ(items[0]["item"], 715);
+  EXPECT_EQ(items[0]["case_id"], "12/27845");
+  EXPECT_EQ(items[0]["committee"], "Teknik- og Miljøudvalget");
+  EXPECT_EQ(items[0]["date"], "2024-11-12");
+  ASSERT_EQ(items[0]["decisions"].size(), 2u);
+  EXPECT_EQ(items[0]["decisions"][0]["date"], "2024-10-08");
+  EXPECT_EQ(items[0]["decisions"][0]["text"], "Udsat.");
+  EXPECT_EQ(items[0]["decision"], "Anbefales over for Økonomiudvalget.");
+  EXPECT_EQ(items[2]["access"], "confidential");
+  EXPECT_EQ(items[2]["text"], "");
+}
+
+TEST(Formats, SbsysPublicationXml) {
+  const ParsedDocument d = test::parse_file(data("xml/sbsys_publication.xml"));
+  EXPECT_EQ(d.meta.format, "sbsys-xml");
+  EXPECT_EQ(d.meta.date, "2025-03-04");  // the meeting's time, not the publication date
+  EXPECT_EQ(d.meta.committee, "Social- og Sundhedsudvalget");
+  EXPECT_EQ(d.meta.kind, "dagsorden");  // a draft is an agenda
+  expect_items(d, {{"1", "public", "25/1111", "Hjemmeplejens kvalitet"},
+                   {"1.1", "public", "", "Sygefravær i hjemmeplejen"},
+                   {"1.2", "confidential", "", ""},
+                   {"2", "public", "", "Ny sundhedspolitik"}});
+  const AgendaItem& one = d.items[0];
+  EXPECT_EQ(one.decision(), "Taget til efterretning.");  // the open minutes entry, not the closed one
+  EXPECT_TRUE(one.section("resume"));
+  EXPECT_TRUE(one.section("indstilling"));  // ADMINISTRATIONENS INDSTILLING
+  EXPECT_EQ(d.items[3].decision(), "Godkendt.");
+  for (const AgendaItem& item : d.items) EXPECT_EQ(item.full_text().find("@kommune.dk"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sagsoeg
