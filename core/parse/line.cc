@@ -122,20 +122,24 @@ Lines Lines::from_text(std::string_view text) {
 
 namespace {
 
+// "3", "3.", "2.1": an item number alone (at most four digits before any
+// sub-number, so a journal number is not one).
 bool is_bare_number(std::string_view s) {
   s = trim(s);
   if (!s.empty() && s.back() == '.') s.remove_suffix(1);
   if (s.empty() || s.size() > 12) return false;
-  bool digit_seen = false;
+  size_t run = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     if (c >= '0' && c <= '9') {
-      digit_seen = true;
-    } else if (!(c == '.' && digit_seen && i + 1 < s.size())) {
+      if (++run > 4) return false;
+    } else if (c == '.' && run > 0 && i + 1 < s.size()) {
+      run = 0;
+    } else {
       return false;
     }
   }
-  return digit_seen;
+  return run > 0;
 }
 
 size_t block_count(const std::vector<Block>& blocks) {
