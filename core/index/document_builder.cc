@@ -39,7 +39,25 @@ std::string newest_first_key(const AgendaItem& item) {
   return std::string(inverted) + item.meta.source + '\0' + Xapian::sortable_serialise(item.number);
 }
 
+// Positions (phrase search) cost memory per word while an item is built:
+// past this much text an item's words are indexed without them, so one
+// giant "item" cannot take gigabytes. Real agenda items are far smaller.
+constexpr size_t kPositionalTextPerItem = 8u << 20;
+
 }  // namespace
+
+void DocumentBuilder::index_positional(const std::string& text, Xapian::termcount weight, size_t& budget) {
+  if (text.size() <= budget) {
+    tg_.index_text(text, weight);
+    budget -= text.size();
+    return;
+  }
+  size_t cut = budget;
+  while (cut > 0 && text[cut] != ' ' && text[cut] != '\n') --cut;
+  if (cut) tg_.index_text(Xapian::Utf8Iterator(text.data(), cut), weight);
+  tg_.index_text_without_positions(Xapian::Utf8Iterator(text.data() + cut, text.size() - cut), weight);
+  budget = 0;
+}
 
 DocumentBuilder::DocumentBuilder(const TextPipeline& pipeline, const TopicVocabulary& topics)
     : topics_(topics),
@@ -87,6 +105,7 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
   // prefix for titel:/beslutning:/resume: queries.
   Xapian::Document text;
   tg_.set_document(text);
+  size_t positional_budget = kPositionalTextPerItem;
   if (!item.is_confidential()) {
     tg_.index_text(item.title, schema::kTitleWeight);
     tg_.index_text(item.title, 1, schema::kTitle);
@@ -97,7 +116,7 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
       if (s.name == "decision") weight = schema::kDecisionWeight, prefix = schema::kDecision;
       if (s.name == "resume") weight = schema::kResumeWeight, prefix = schema::kResume;
       if (s.name == "indstilling") prefix = schema::kIndstilling;
-      if (s.name != "journalnummer" && s.name != "kontakt") tg_.index_text(s.text, weight);
+      if (s.name != "journalnummer" && s.name != "kontakt") index_positional(s.text, weight, positional_budget);
       // Field copies without positions: they serve field filters and cost
       // little space; phrase search uses the positional unprefixed text.
       if (prefix) tg_.index_text_without_positions(s.text, 1, prefix);

@@ -30,6 +30,8 @@ class DocumentBuilder {
  private:
   const TopicVocabulary& topics_;
   void add_compound_parts(Xapian::Document& doc);
+  /// Indexes text with positions while `budget` (bytes) lasts, the rest without.
+  void index_positional(const std::string& text, Xapian::termcount weight, size_t& budget);
   /// Copies the ranked terms of `text` with their positions into `doc`, with
   /// BM25's length normalisation folded into each wdf (see bm25.h).
   static void add_length_normalised(const Xapian::Document& text, Xapian::Document& doc);

@@ -39,6 +39,26 @@ size_t number_length(std::string_view s) {
   return i;
 }
 
+// Every marker holds one of these fragments (any case); most lines hold
+// none, and are rejected without being lower-cased.
+bool mentions_access_word(std::string_view s) {
+  static constexpr std::string_view fragments[] = {"ukke",
+                                                   "UKKE",
+                                                   "ortrolig",
+                                                   "ORTROLIG",
+                                                   "ffentlig",
+                                                   "FFENTLIG",
+                                                   "\xC3\xA5"
+                                                   "b",
+                                                   "\xC3\x85"
+                                                   "b",
+                                                   "\xC3\x85"
+                                                   "B"};
+  for (std::string_view w : fragments)
+    if (s.find(w) != std::string_view::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 bool starts_with_closed_word(std::string_view lower) {
@@ -63,7 +83,7 @@ bool title_has_closed_marker(std::string_view t) {
 }
 
 bool is_closed_heading_line(std::string_view clean, std::string* number) {
-  if (clean.size() > 300) return false;
+  if (clean.size() > 300 || !mentions_access_word(clean)) return false;
   const std::string lower = to_lower_latin(clean);
   std::string_view s = skip_spaces_and(lower, "#*");
   for (std::string_view prefix : {"punkt ", "pkt. ", "pkt ", "dagsordenspunkt ", "sag nr. ", "sag "})
@@ -89,25 +109,25 @@ bool is_closed_heading_line(std::string_view clean, std::string* number) {
 }
 
 bool is_standalone_closed_marker(std::string_view clean) {
-  if (clean.size() > 200) return false;
+  if (clean.size() > 200 || !mentions_access_word(clean)) return false;
   std::string lower = to_lower_latin(trim(clean));
   std::string_view s = skip_spaces_and(lower, "#*([-");
   while (!s.empty() && (s.back() == '.' || s.back() == ')' || s.back() == ']' || s.back() == '*' || s.back() == ' ' ||
                         s.back() == '!'))
     s.remove_suffix(1);
-  static const char* const whole[] = {
+  static const std::string_view whole[] = {
       "fortrolig",         "fortroligt",         "fortrolige",       "lukket",
       "lukket punkt",      "lukket sag",         "fortroligt punkt", "fortrolig sag",
       "ikke offentlig",    "ikke offentligt",    "ikke-offentlig",   "lukket punkt - fortroligt",
       "punktet er lukket", "sagen er fortrolig", "lukket del"};
-  for (const char* w : whole)
+  for (std::string_view w : whole)
     if (s == w) return true;
   // "Lukket: Salg af grund", "Fortroligt: ..."
   return (starts_with(s, "lukket:") || starts_with(s, "fortrolig:") || starts_with(s, "fortroligt:")) && s.size() < 160;
 }
 
 GroupMarker group_marker(std::string_view clean) {
-  if (clean.size() > 80) return GroupMarker::none;
+  if (clean.size() > 80 || !mentions_access_word(clean)) return GroupMarker::none;
   const std::string lower = to_lower_latin(trim(clean));
   std::string_view s = skip_spaces_and(lower, "#*");
   static const char* const closed[] = {"lukkede sager",      "lukket dagsorden", "lukkede punkter",

@@ -80,7 +80,7 @@ void parse_unstructured(const Lines& lines, ParsedDocument& doc, const std::stri
   item.line = 1;
   item.access = has_closed_marker(lines, 0, lines.size()) ? Access::confidential : Access::public_item;
   for (size_t i = 0; i < lines.size() && item.title.empty(); ++i)
-    if (lines[i].heading_level > 0 && lines[i].length <= 200) item.title = std::string(lines[i].clean());
+    if (lines[i].heading_level > 0 && lines[i].clean().size() <= 200) item.title = std::string(lines[i].clean());
   if (item.title.empty()) {
     std::string base = source.substr(source.rfind('/') == std::string::npos ? 0 : source.rfind('/') + 1);
     if (ends_with(base, ".gz")) base.resize(base.size() - 3);
@@ -103,7 +103,7 @@ void parse_unstructured(const Lines& lines, ParsedDocument& doc, const std::stri
 
 void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& source, const DocumentMeta* manifest) {
   bool any_text = false;
-  for (const Line& l : lines) any_text = any_text || !l.blank();
+  for (size_t i = 0; i < lines.size() && !any_text; ++i) any_text = !lines[i].blank();
   if (!any_text) throw InputError("no text in the document");
   const ItemHeadings headings = find_item_headings(lines);
   read_document_header(lines, headings.items.empty() ? std::min<size_t>(lines.size(), 40) : headings.items.front().line,

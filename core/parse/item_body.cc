@@ -43,7 +43,7 @@ void read_item_body(const Lines& lines, size_t begin, size_t end, AgendaItem& it
   bool paragraph_start = true;
   const bool closed = item.is_confidential();
   for (size_t i = begin; i < end; ++i) {
-    const Line& l = lines[i];
+    const Line l = lines[i];
     SectionHeading h = read_section_heading(l, paragraph_start);
     // Inside the recommendation, "Beslutning: at ..." is the proposal's text.
     if (!h.key.empty() && !h.inline_text.empty() && !marks.empty() && marks.back().heading.key == "indstilling")
@@ -54,9 +54,9 @@ void read_item_body(const Lines& lines, size_t begin, size_t end, AgendaItem& it
   }
   const size_t head_end = marks.empty() ? end : marks.front().line;
 
-  // Own case ID: in the head (the lines between heading and first section),
-  // then under a JOURNALNUMMER/Sagsnummer heading.
-  for (size_t i = begin; i < head_end && item.case_id.empty() && (!closed || i < begin + 12); ++i)
+  // Own case ID: near the top of the head (the lines between heading and
+  // first section), then under a JOURNALNUMMER/Sagsnummer heading.
+  for (size_t i = begin; i < head_end && item.case_id.empty() && i < begin + 24; ++i)
     item.case_id = case_id_in_line(lines[i].clean());
   if (closed) return;  // nothing of a closed item's text is kept
   for (size_t m = 0; m < marks.size() && item.case_id.empty(); ++m) {
@@ -68,8 +68,8 @@ void read_item_body(const Lines& lines, size_t begin, size_t end, AgendaItem& it
   }
 
   // Head: a short contact block, or (in layouts without one) plain text.
-  std::vector<std::string_view> head;
-  for (size_t i = begin; i < head_end; ++i) {
+  std::vector<std::string_view> head;  // the first four lines: a contact block has at most three
+  for (size_t i = begin; i < head_end && head.size() < 4; ++i) {
     const std::string_view c = lines[i].clean();
     if (c.empty() || is_rule(c) || (!item.case_id.empty() && case_id_in_line(c) == item.case_id)) continue;
     head.push_back(c);

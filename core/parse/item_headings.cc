@@ -177,10 +177,10 @@ bool is_strong(const HeadingCandidate& c, const Line& line) {
 
 // Extends a plain-text heading with the lines its title wrapped onto.
 void add_title_continuation(const Lines& lines, HeadingCandidate& c) {
-  const Line& head = lines[c.line];
+  const Line head = lines[c.line];
   if (head.item_row || c.confidential || c.dot_leaders) return;
   for (size_t i = c.line + 1; i < lines.size() && c.continuation_lines < 2; ++i) {
-    const Line& l = lines[i];
+    const Line l = lines[i];
     const std::string_view text = l.clean();
     Line unmarked = l;  // a wrapped heading line is styled like a heading: judge its words
     unmarked.heading_level = 0;
@@ -369,8 +369,8 @@ ItemHeadings find_item_headings(const Lines& lines) {
       if (key <= last_key || c.number > last + 50) continue;
       if (!is_strong(c, lines[c.line]) && !after_group[k]) {
         if (toc == toc_by_number.end() || !headings_match(c.title, toc->second->title)) continue;
-      } else if (c.form == HeadingForm::labelled && lines[c.line].indent >= 2 && have_toc &&
-                 toc != toc_by_number.end() && !headings_match(c.title, toc->second->title)) {
+      } else if (c.form == HeadingForm::labelled && lines[c.line].indented && have_toc && toc != toc_by_number.end() &&
+                 !headings_match(c.title, toc->second->title)) {
         continue;  // an indented labelled list line that is not the TOC's item
       }
     }

@@ -89,33 +89,50 @@ std::string clean_text_line(std::string_view raw, int* heading_level) {
   return clean;
 }
 
-void Lines::add(std::string_view clean, const Line& attributes) {
-  Line line = attributes;
-  line.text = arena_.data() + arena_.size();
-  line.length = static_cast<uint32_t>(clean.size());
+void Lines::add(std::string_view clean, const Line& a) {
   arena_.append(clean);
-  lines_.push_back(line);
+  offsets_.push_back(static_cast<uint32_t>(arena_.size()));
+  attributes_.push_back(static_cast<uint8_t>(std::min<int>(a.heading_level, 7) | (a.indented ? 8 : 0) |
+                                             (a.emphasis ? 16 : 0) | (a.item_row ? 32 : 0)));
+}
+
+Line Lines::operator[](size_t i) const {
+  Line l;
+  l.text = std::string_view(arena_).substr(offsets_[i], offsets_[i + 1] - offsets_[i]);
+  const uint8_t a = attributes_[i];
+  l.heading_level = a & 7;
+  l.indented = a & 8;
+  l.emphasis = a & 16;
+  l.item_row = a & 32;
+  l.source_line = source_lines_.empty() ? static_cast<uint32_t>(i + 1) : source_lines_[i];
+  l.page = pages_.empty() ? 0 : pages_[i];
+  return l;
 }
 
 Lines Lines::from_text(std::string_view text) {
   Lines out;
-  // Cleaning never lengthens a line, so the text's size bounds the buffer
-  // and the lines' pointers stay valid.
+  // Cleaning never lengthens a line, so the text's size bounds the buffer.
   out.arena_.reserve(text.size() + 1);
   size_t count = 1;
   for (char c : text) count += c == '\n';
-  out.lines_.reserve(count);
-  uint32_t number = 0;
-  for (std::string_view raw : split_lines(text)) {
+  out.offsets_.reserve(count + 1);
+  out.attributes_.reserve(count);
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    std::string_view raw = text.substr(start, nl - start);
+    start = nl + 1;
+    if (!raw.empty() && raw.back() == '\r') raw.remove_suffix(1);
     Line attributes;
-    attributes.source_line = ++number;
     size_t indent = 0;
     while (indent < raw.size() && (raw[indent] == ' ' || raw[indent] == '\t')) ++indent;
-    attributes.indent = static_cast<uint8_t>(std::min<size_t>(indent, 255));
+    attributes.indented = indent >= 2;
     int level = 0;
     const std::string clean = clean_text_line(raw, &level);
     attributes.heading_level = static_cast<uint8_t>(level);
     out.add(clean, attributes);
+    if (nl == text.size()) break;
   }
   return out;
 }
@@ -243,8 +260,15 @@ Lines Lines::from_blocks(const std::vector<Block>& blocks) {
   size_t bytes = 1;
   for (const auto& f : flat) bytes += f.first.size();
   out.arena_.reserve(bytes);
-  out.lines_.reserve(flat.size());
-  for (auto& [text, attributes] : flat) out.add(text, attributes);
+  out.offsets_.reserve(flat.size() + 1);
+  out.attributes_.reserve(flat.size());
+  out.source_lines_.reserve(flat.size());
+  out.pages_.reserve(flat.size());
+  for (auto& [text, attributes] : flat) {
+    out.add(text, attributes);
+    out.source_lines_.push_back(attributes.source_line);
+    out.pages_.push_back(attributes.page);
+  }
   return out;
 }
 
@@ -322,7 +346,7 @@ std::string join_paragraphs(const Lines& lines, size_t begin, size_t end) {
   bool in_paragraph = false;
   bool pending_break = false;
   for (size_t i = begin; i < end && i < lines.size(); ++i) {
-    const Line& l = lines[i];
+    const Line l = lines[i];
     if (l.blank() || is_rule(l.clean())) {
       if (in_paragraph) pending_break = true;
       in_paragraph = false;

@@ -17,20 +17,22 @@
 
 namespace sagsoeg {
 
+/// One line, as a view into its Lines: valid while the Lines live.
 struct Line {
-  const char* text = nullptr;
-  uint32_t length = 0;
+  std::string_view text;
   uint32_t source_line = 0;   ///< 1-based line (text) or block number (HTML, PDF)
   uint16_t page = 0;          ///< 1-based PDF page, else 0
   uint8_t heading_level = 0;  ///< Markdown '#' count, HTML h1..h6, PDF size rank; 0 if none
-  uint8_t indent = 0;         ///< leading spaces of the raw line (capped)
+  bool indented = false;      ///< two or more leading spaces in the raw line
   bool emphasis = false;      ///< bold or larger than the body text (HTML, PDF)
   bool item_row = false;      ///< a table row "number | heading" (FirstAgenda pages)
 
-  std::string_view clean() const { return {text, length}; }
-  bool blank() const { return length == 0; }
+  std::string_view clean() const { return text; }
+  bool blank() const { return text.empty(); }
 };
 
+/// A document's lines: one buffer of cleaned text, an offset and a byte of
+/// attributes per line (page and block numbers only for structured formats).
 class Lines {
  public:
   Lines() = default;
@@ -40,13 +42,11 @@ class Lines {
   /// the line "N. <heading>" marked item_row, then the rest of its cells.
   static Lines from_blocks(const std::vector<Block>& blocks);
 
-  size_t size() const { return lines_.size(); }
-  bool empty() const { return lines_.empty(); }
-  const Line& operator[](size_t i) const { return lines_[i]; }
+  size_t size() const { return attributes_.size(); }
+  bool empty() const { return attributes_.empty(); }
+  Line operator[](size_t i) const;
   /// The link target of line i (an HTML link), or "".
   std::string_view href(size_t i) const;
-  std::vector<Line>::const_iterator begin() const { return lines_.begin(); }
-  std::vector<Line>::const_iterator end() const { return lines_.end(); }
 
   Lines(Lines&&) = default;
   Lines& operator=(Lines&&) = default;
@@ -55,8 +55,11 @@ class Lines {
 
  private:
   void add(std::string_view clean, const Line& attributes);
-  std::string arena_;  ///< reserved up front: the lines point into it
-  std::vector<Line> lines_;
+  std::string arena_;
+  std::vector<uint32_t> offsets_{0};                   ///< line i is arena_[offsets_[i], offsets_[i + 1])
+  std::vector<uint8_t> attributes_;                    ///< level (3 bits), indented, emphasis, item_row
+  std::vector<uint32_t> source_lines_;                 ///< structured formats only
+  std::vector<uint16_t> pages_;                        ///< structured formats only
   std::vector<std::pair<size_t, std::string>> links_;  ///< (line, href), ascending: few lines have one
 };
 

@@ -11,7 +11,7 @@ namespace {
 
 // Known headings (lower case, without trailing colon) -> canonical key. The
 // list is the family's vocabulary; an unknown ALL-CAPS line is a section too.
-const std::pair<const char*, const char*> kHeadings[] = {
+const std::pair<std::string_view, const char*> kHeadings[] = {
     {"resumé", "resume"},
     {"sammendrag", "resume"},
     {"kort sammendrag", "resume"},
@@ -189,7 +189,7 @@ std::string section_key(const Line& line) {
 std::string section_display_name(const std::string& key) {
   for (const auto& h : kHeadings)
     if (key == h.second) {
-      std::string name = h.first;
+      std::string name(h.first);
       if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 32);
       return name;
     }
