@@ -1,7 +1,7 @@
 """Hostile input for the indexer: each bad file gets a clear error naming it
 (or is handled), the rest of the corpus is indexed, and the exit status
 says some files failed."""
-import gzip, os, shutil, subprocess, threading, time
+import gzip, os, shutil, subprocess, sys, threading, time
 from common import *
 
 work = tmpdir()
@@ -33,6 +33,12 @@ try:
     os.symlink("loop-a.txt", os.path.join(bad, "loop-b.txt"))
     os.symlink(".", os.path.join(bad, "dirloop"))  # a folder linked to itself
     write("disappears.txt", seed.encode())
+    # A 50 KB header line (the header reader once recursed on it and crashed)
+    # and 512 KB of numbered lines (table-of-contents detection once took minutes).
+    write("header-50kb.txt", ("Referat fra møde i " + "Udvalget " * 6000 + "den 3. marts 2025\n\n"
+                              "1 (Offentlig) Langt hoved\n\nTekst.\n").encode())
+    write("numbered-512kb.txt", "".join(f"{i % 900 + 1}. Punkt nummer {i}\n\nTekst {i}.\n\n"
+                                         for i in range(20000)).encode())
 
     db = os.path.join(work, "db")
     p = subprocess.Popen([INDEXER, "--db", db, "--threads", "1", corpus], stdout=subprocess.PIPE,
@@ -56,6 +62,22 @@ try:
     if os.geteuid() != 0:
         named("unreadable.txt", "cannot open: Permission denied")
     check("dirloop" not in err or "Too many levels" in err, "a folder linked to itself does not trap the walk")
+
+    check("header-50kb.txt" not in err, "a 50 KB header line is read, no error")
+
+    # Peak memory for one file is a small multiple of its size: 24 MB of
+    # short lines in a 0.3 MB .gz, measured in a process of its own.
+    small = os.path.join(work, "small")
+    os.makedirs(small)
+    with gzip.open(os.path.join(small, "short-lines.txt.gz"), "wb") as f:
+        f.write(b"1. a\n" * (24 * 1024 * 1024 // 5))
+    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    t0 = time.time()
+    r = run(sys.executable, "-c", probe, INDEXER, "--db", os.path.join(work, "db-small"), small)
+    peak_mb = int(r.stdout.strip() or 0) / 1024
+    print(f"   24 MB of short lines: {time.time() - t0:.1f} s, peak RSS {peak_mb:.0f} MB")
+    check(0 < peak_mb < 8 * 24 + 60, f"peak RSS {peak_mb:.0f} MB within 8x the inflated size (+60 MB)")
 
     terms = q_terms(db)
     for src, want in (("invalid-utf8.txt", 9), ("latin1.txt", 9), ("cp1252.txt", 9), ("repeated-headings.md", 20000), ("one-line-50mb.txt", 1),
