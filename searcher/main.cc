@@ -13,6 +13,7 @@
 #include "search/result_json.h"
 #include "search/searcher.h"
 #include "searcher/bench.h"
+#include "searcher/command_line.h"
 #include "searcher/server.h"
 #include "searcher/text_output.h"
 #include "text/text_pipeline.h"
@@ -33,15 +34,19 @@ Query syntax (Danish and English field names):
   "dosispakket medicin"       phrase
   palliation AND NOT hospice  AND, OR, NOT, parentheses
   +palliation -hospice        must / must not
-  lægedæk*                    trailing wildcard
+  lægedæk*                    trailing wildcard (2+ letters, at most 8 in a query)
   titel:  title:              in the item title
   beslutning: decision:       in the decision (Beslutninger / POLITISK BEHANDLING)
   resume: indstilling:        in the resumé / the recommendation
   udvalg: committee:          committee (part of its name: udvalg:nære)
+  org: organisation:          organisation (part of its name: org:hovedstaden)
   sag: case:                  the item's own case ID or journal number
   emne: topic:                topic (see --topics)
   type:                       orientering, beslutning or drøftelse
-  dato:2024-01-01..2024-12-31 date range (also date:); år:2024 / year:2024
+  art: kind:                  referat, dagsorden, aftale or bilag
+  dato:2025-01-31  date:      a day, a month (dato:2025-01), a year, or a range:
+  dato:2024..2025             dato:2025-01..2025-03, dato:31-01-2025, dato:20250131
+  år:2024  year:2024..2025    meeting year or years
   EMN-2024-01240, 24077452    a case ID or journal number as plain text finds its items
 An empty query with filters lists matching items, newest first.
 
@@ -53,38 +58,75 @@ std::string join(const std::vector<std::string>& words) {
   return s;
 }
 
+// One line on stderr, and with --json the same as a JSON object on stdout:
+// scripts read one format.
+int fail(bool json, const std::string& message, int status = 2) {
+  std::cerr << "searcher: " << message << "\n";
+  if (json) std::cout << dump_json({{"error", message}, {"status", status}}) << "\n";
+  return status;
+}
+
+// The terms a search for `text` uses, in words (for --analyze).
+std::vector<std::string> describe_terms(const std::vector<std::string>& terms) {
+  std::vector<std::string> out;
+  for (const std::string& t : terms) {
+    size_t p = t[0] == 'Z' ? 1 : 0;
+    size_t q = p;
+    while (q < t.size() && t[q] >= 'A' && t[q] <= 'Z') ++q;
+    const std::string prefix = t.substr(p, q - p), word = t.substr(q);
+    std::string what = p ? "stamme" : "ord";
+    if (prefix == "XP") what = "del af sammensat ord (halv vægt)";
+    if (prefix == "XPS" || prefix == "XPD" || prefix == "XPR" || prefix == "XPI")
+      what = "del af sammensat ord i feltet";
+    if (prefix == "S") what += " i titlen";
+    if (prefix == "XD") what += " i beslutningen";
+    if (prefix == "XR") what += " i resuméet";
+    if (prefix == "XI") what += " i indstillingen";
+    if (prefix == "XCASE" || prefix == "XREF" || prefix == "XJ") what = "sagsnummer";
+    out.push_back(word + "\t" + what);
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   po::options_description opts(kUsage);
   std::vector<std::string> dbs;
   SearchRequest req;
-  std::string sort = "relevance", show_id, bench_file;
+  std::string sort = "relevance", show_id, bench_file, limit = "10", offset = "0";
   size_t repeat = 5;
+  double time_limit = 0;
   ServerOptions server;
   std::vector<std::string> words;
   opts.add_options()("help,h", "show this help")(
       "db", po::value<std::vector<std::string>>(&dbs)->composing(),
       "database folder or Xapian stub file (remote shard); repeat to search several as one "
-      "(default: $SAGSOEG_DB or var/db)")("json", "JSON output")(
-      "limit,n", po::value<size_t>(&req.limit)->default_value(10), "results per page")(
-      "offset", po::value<size_t>(&req.offset)->default_value(0), "skip this many results")(
+      "(default: $SAGSOEG_DB or var/db)")("json", "JSON output (errors too)")("limit,n", po::value<std::string>(&limit),
+                                                                              "results per page (0-1000, default 10)")(
+      "offset", po::value<std::string>(&offset), "skip this many results (0-100000)")(
       "sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance | date (newest first)")(
-      "facets", "counts by committee, year, topic, type and case ID")("from", po::value<std::string>(&req.from),
-                                                                      "items on or after this date (YYYY-MM-DD)")(
-      "to", po::value<std::string>(&req.to), "items on or before this date (YYYY-MM-DD)")(
+      "facets", "counts by committee, year, topic, type, case ID, organisation and kind")(
+      "from", po::value<std::string>(&req.from),
+      "items on or after this day, month or year (2025-01-31, 2025-01, 2025)")(
+      "to", po::value<std::string>(&req.to), "items on or before this day, month or year")(
       "committee", po::value<std::string>(&req.committee), "committee (part of its name)")(
+      "organisation", po::value<std::string>(&req.organisation), "organisation (part of its name)")(
+      "kind", po::value<std::string>(&req.kind), "referat | dagsorden | aftale | bilag")(
       "case", po::value<std::string>(&req.case_id),
       "with a query: filter by case; alone: the case history, oldest first, with decisions")(
       "topic", po::value<std::string>(&req.topic), "topic slug or name")("type", po::value<std::string>(&req.type),
                                                                          "orientering | beslutning | drøftelse")(
       "include-confidential", "list confidential items too (item number, case ID and meeting only)")(
-      "show", po::value<std::string>(&show_id), "print one public item in full (ID as in results)")(
-      "analyze", "print what the text pipeline makes of the query text")("topics", "list the topic vocabulary")(
-      "no-color", "no colours (NO_COLOR is respected too)")("no-spelling", "no \"did you mean\"")(
-      "no-compounds", "do not match parts of compound words (gigt -> Gigtforeningen)")(
+      "show", po::value<std::string>(&show_id),
+      "print one public item in full (ID as in results: FILE:N or 'FILE punkt N')")(
+      "analyze", "print what the text pipeline makes of the query text, and the terms a search uses")(
+      "topics", "list the topic vocabulary")("no-color", "no colours (NO_COLOR is respected too)")(
+      "no-spelling", "no \"did you mean\"")("no-compounds",
+                                            "do not match parts of compound words (gigt -> Gigtforeningen)")(
       "no-variants", "do not match other Danish spellings (laegedaekning -> lægedækning)")(
       "no-synonyms", "do not expand abbreviations and synonyms (KOL, ØA, AP, ...)")(
+      "time-limit", po::value<double>(&time_limit), "stop a search after this many seconds (default: no limit)")(
       "bench", po::value<std::string>(&bench_file),
       "run the queries in FILE (one per line) and time them, with the other search options")(
       "repeat", po::value<size_t>(&repeat)->default_value(5), "with --bench: runs per query")(
@@ -100,18 +142,24 @@ int main(int argc, char** argv) {
   po::positional_options_description positional;
   positional.add("word", -1);
   po::variables_map vm;
+  // "-hospice" is a query word; only registered options are options.
+  const std::vector<std::string> args = query_friendly_args(argc, argv, opts);
+  bool json = false;
+  for (const std::string& a : args) json = json || a == "--json";
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    std::vector<const char*> cargs;
+    for (const std::string& a : args) cargs.push_back(a.c_str());
+    po::store(
+        po::command_line_parser(static_cast<int>(cargs.size()), cargs.data()).options(all).positional(positional).run(),
+        vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    std::cerr << "searcher: " << e.what() << "\n";
-    return 2;
+    return fail(json, e.what());
   }
   if (vm.count("help")) {
     std::cout << opts << "\n";
     return 0;
   }
-  const bool json = vm.count("json") > 0;
   req.query = join(words);
   req.facets = vm.count("facets") > 0;
   req.include_confidential = vm.count("include-confidential") > 0;
@@ -119,17 +167,35 @@ int main(int argc, char** argv) {
   req.compounds = !vm.count("no-compounds");
   req.variants = !vm.count("no-variants");
   req.synonyms = !vm.count("no-synonyms");
+  req.time_budget = time_limit;
   TextStyle style;
   style.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && !vm.count("no-color");
   try {
+    // The same rules as the HTTP API's limit and offset.
+    req.limit = parse_count(limit, "--limit", kMaxLimit);
+    req.offset = parse_count(offset, "--offset", kMaxOffset);
+    if (sort == "date") {
+      req.sort = SortOrder::date;
+    } else if (sort != "relevance") {
+      return fail(json, "--sort must be relevance or date");
+    }
+    if (dbs.empty()) dbs.push_back(default_database_path());
     if (vm.count("analyze")) {
       const auto tokens = TextPipeline::standard().analyze(req.query);
+      std::vector<std::string> terms;
+      try {
+        Searcher searcher(dbs);
+        terms = describe_terms(searcher.query_terms(req));
+      } catch (const std::exception&) {
+        // No database: the pipeline alone.
+      }
       if (json) {
         nlohmann::json arr = nlohmann::json::array();
         for (const auto& t : tokens) arr.push_back({{"token", t.token}, {"stem", t.stem}, {"stopword", t.stopword}});
+        if (!arr.empty() && !terms.empty()) arr[0]["search_terms"] = terms;
         std::cout << dump_json(arr, 2) << "\n";
       } else {
-        print_analysis(tokens, std::cout);
+        print_analysis(tokens, terms, std::cout);
       }
       return tokens.empty() ? 1 : 0;
     }
@@ -137,13 +203,6 @@ int main(int argc, char** argv) {
       for (const Topic& t : TopicVocabulary::standard().topics()) std::cout << t.slug << "\t" << t.label << "\n";
       return 0;
     }
-    if (sort == "date") {
-      req.sort = SortOrder::date;
-    } else if (sort != "relevance") {
-      std::cerr << "searcher: --sort must be relevance or date\n";
-      return 2;
-    }
-    if (dbs.empty()) dbs.push_back(default_database_path());
     if (vm.count("serve")) return run_server(dbs, server);
     Searcher searcher(dbs);
     if (!bench_file.empty()) {
@@ -159,15 +218,13 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (!show_id.empty()) {
+      // Results print "FILE punkt 8": accept that as well as FILE:8.
+      if (words.size() == 2 && words[0] == "punkt") show_id += " punkt " + words[1];
+      show_id = item_id_from_text(show_id);
       const auto item = searcher.item(show_id);
-      if (!item) {
-        std::cerr << "searcher: no item with ID '" << show_id << "'\n";
-        return 1;
-      }
-      if (item->is_confidential() && !req.include_confidential) {
-        std::cerr << "searcher: item '" << show_id << "' is confidential; its text is not available\n";
-        return 1;
-      }
+      if (!item) return fail(json, "no item with ID '" + show_id + "'", 1);
+      if (item->is_confidential() && !req.include_confidential)
+        return fail(json, "item '" + show_id + "' is confidential; its text is not available", 1);
       if (json) {
         std::cout << dump_json(item_detail_to_json(*item), 2) << "\n";
       } else {
@@ -176,12 +233,14 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (!req.case_id.empty() && req.query.empty() && req.committee.empty() && req.topic.empty() && req.type.empty() &&
-        req.from.empty() && req.to.empty()) {
+        req.from.empty() && req.to.empty() && req.organisation.empty() && req.kind.empty()) {
+      validate_request(req);
       const auto hits = searcher.case_history(req.case_id, req.include_confidential);
+      const size_t confidential = searcher.confidential_count(req.case_id);
       if (json) {
-        std::cout << dump_json(case_history_to_json(req.case_id, hits), 2) << "\n";
+        std::cout << dump_json(case_history_to_json(req.case_id, hits, confidential), 2) << "\n";
       } else {
-        print_case_history(req.case_id, hits, style, std::cout);
+        print_case_history(req.case_id, hits, confidential, style, std::cout);
       }
       return hits.empty() ? 1 : 0;
     }
@@ -193,11 +252,10 @@ int main(int argc, char** argv) {
     }
     return r.hits.empty() && r.total == 0 ? 1 : 0;
   } catch (const QueryError& e) {
-    std::cerr << "searcher: " << e.what() << "\n";
+    return fail(json, e.what());
   } catch (const Xapian::Error& e) {
-    std::cerr << "searcher: " << e.get_description() << "\n";
+    return fail(json, e.get_description());
   } catch (const std::exception& e) {
-    std::cerr << "searcher: " << e.what() << "\n";
+    return fail(json, e.what());
   }
-  return 2;
 }

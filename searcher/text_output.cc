@@ -18,8 +18,25 @@ std::string meta_line(const AgendaItem& it) {
   if (!it.meta.committee.empty()) line += " · " + it.meta.committee;
   if (!it.case_id.empty()) line += " · " + it.case_id;
   if (!it.type.empty()) line += " · " + it.type;
-  line += " · " + it.meta.source + " punkt " + std::to_string(it.number);
+  line += " · " + it.meta.source + " punkt " + it.printed_number();
   return line;
+}
+
+std::string count_text(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+const char* facet_heading(const std::string& name) {
+  static const std::pair<const char*, const char*> names[] = {{"committee", "Udvalg"},
+                                                              {"year", "År"},
+                                                              {"topic", "Emne"},
+                                                              {"type", "Type"},
+                                                              {"case_id", "Sag"},
+                                                              {"kind", "Dokumenttype"},
+                                                              {"organisation", "Organisation"}};
+  for (const auto& [key, heading] : names)
+    if (name == key) return heading;
+  return name.c_str();
 }
 
 }  // namespace
@@ -56,30 +73,43 @@ std::string snippet_to_terminal(const std::string& html, const TextStyle& style)
 }
 
 void print_results(const SearchResponse& r, const TextStyle& style, std::ostream& out) {
-  if (!r.suggestion.empty()) out << "Mente du: " << r.suggestion << "\n\n";
+  if (r.suggestion_applied) {
+    out << "Viser resultater for »" << r.suggestion << "«; søg i stedet efter »" << r.query
+        << "« med --no-spelling\n\n";
+  } else if (!r.suggestion.empty()) {
+    out << "Mente du: " << r.suggestion << "\n\n";
+  }
   for (const SearchHit& h : r.hits) {
     const AgendaItem& it = h.item;
     const std::string title = it.is_confidential() ? "(Fortroligt punkt)" : it.title;
     out << style_on(style, kBold) << h.rank << ". " << title << style_on(style, kReset) << "\n";
     out << "   " << style_on(style, kDim) << meta_line(it) << style_on(style, kReset) << "\n";
     if (!h.snippet.empty()) out << "   " << snippet_to_terminal(h.snippet, style) << "\n";
+    if (!h.decision.empty()) out << "   Beslutning: " << h.decision << "\n";
+    if (!it.meta.url.empty()) out << "   " << style_on(style, kDim) << it.meta.url << style_on(style, kReset) << "\n";
     out << "\n";
   }
-  out << "Omkring " << r.total << " resultater";
+  out << (r.total_exact ? "" : "Omkring ") << count_text(r.total, "resultat", "resultater");
   if (!r.hits.empty()) out << " (viser " << r.hits.front().rank << "-" << r.hits.back().rank << ")";
   out << "\n";
   for (const auto& [name, values] : r.facets) {
     if (values.empty()) continue;
-    out << "\n" << name << ":";
-    for (const FacetValue& v : values) out << "\n  " << v.value << " (" << v.count << ")";
+    out << "\n" << facet_heading(name) << ":";
+    for (const FacetValue& v : values) out << "\n  " << (v.label.empty() ? v.value : v.label) << " (" << v.count << ")";
     out << "\n";
   }
 }
 
-void print_case_history(const std::string& case_id, const std::vector<SearchHit>& hits, const TextStyle& style,
-                        std::ostream& out) {
-  out << style_on(style, kBold) << "Sag " << case_id << ": " << hits.size() << " punkter" << style_on(style, kReset)
-      << "\n\n";
+void print_case_history(const std::string& case_id, const std::vector<SearchHit>& hits, size_t confidential,
+                        const TextStyle& style, std::ostream& out) {
+  size_t shown_closed = 0;
+  for (const SearchHit& h : hits) shown_closed += h.item.is_confidential();
+  out << style_on(style, kBold) << "Sag " << case_id << ": "
+      << count_text(hits.size() - shown_closed, "offentligt punkt", "offentlige punkter") << style_on(style, kReset);
+  if (confidential)
+    out << " (" << count_text(confidential, "fortroligt punkt findes", "fortrolige punkter findes")
+        << "; indholdet vises ikke)";
+  out << "\n\n";
   for (const SearchHit& h : hits) {
     const AgendaItem& it = h.item;
     out << style_on(style, kBold) << (it.meta.date.empty() ? "(uden dato)" : it.meta.date) << "  "
@@ -92,9 +122,10 @@ void print_case_history(const std::string& case_id, const std::vector<SearchHit>
 }
 
 void print_item(const AgendaItem& it, const TextStyle& style, std::ostream& out) {
-  out << style_on(style, kBold) << it.number << ". " << (it.is_confidential() ? "(Fortroligt punkt)" : it.title)
-      << style_on(style, kReset) << "\n";
+  out << style_on(style, kBold) << it.printed_number() << ". "
+      << (it.is_confidential() ? "(Fortroligt punkt)" : it.title) << style_on(style, kReset) << "\n";
   out << style_on(style, kDim) << meta_line(it) << style_on(style, kReset) << "\n";
+  out << "Kilde: " << (it.meta.url.empty() ? it.meta.source : it.meta.url) << "\n";
   if (!it.contact.empty()) out << "Kontakt: " << it.contact << "\n";
   if (!it.case_refs.empty()) {
     out << "Henvisninger:";
@@ -108,8 +139,13 @@ void print_item(const AgendaItem& it, const TextStyle& style, std::ostream& out)
   }
 }
 
-void print_analysis(const std::vector<AnalyzedToken>& tokens, std::ostream& out) {
+void print_analysis(const std::vector<AnalyzedToken>& tokens, const std::vector<std::string>& search_terms,
+                    std::ostream& out) {
   for (const AnalyzedToken& t : tokens) out << t.token << "\t" << t.stem << (t.stopword ? "\t(stopord)" : "") << "\n";
+  if (search_terms.empty()) return;
+  out << "\nSøgningen bruger:";
+  for (const std::string& term : search_terms) out << "\n  " << term;
+  out << "\n";
 }
 
 }  // namespace sagsoeg

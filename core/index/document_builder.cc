@@ -67,10 +67,17 @@ DocumentBuilder::DocumentBuilder(const TextPipeline& pipeline, const TopicVocabu
 void DocumentBuilder::add_compound_parts(Xapian::Document& doc) {
   std::vector<std::string> parts;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string word = *t;
-    const auto first = static_cast<unsigned char>(word[0]);
-    if (!((first >= 'a' && first <= 'z') || first >= 0xC3)) continue;  // unprefixed words only
-    for (const std::string& stem : compounds_.split(word)) parts.push_back(std::string(schema::kCompoundPart) + stem);
+    const std::string term = *t;
+    // Unstemmed words of all text ("sundhedsreformen") and of each field
+    // ("Spalliationsområdet", "XDgodkendt"); not the Z stems.
+    size_t p = 0;
+    while (p < term.size() && term[p] >= 'A' && term[p] <= 'Z') ++p;
+    const std::string_view prefix(term.data(), p);
+    if (p == term.size() || !schema::is_text_field_prefix(prefix)) continue;
+    const auto first = static_cast<unsigned char>(term[p]);
+    if (!((first >= 'a' && first <= 'z') || first >= 0xC3)) continue;
+    const std::string parts_prefix = schema::compound_prefix_for(prefix);
+    for (const std::string& stem : compounds_.split(term.substr(p))) parts.push_back(parts_prefix + stem);
   }
   for (const std::string& p : parts) doc.add_term(p, 1);
 }

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
 
 namespace sagsoeg::schema {
@@ -15,8 +16,21 @@ inline constexpr const char* kTitle = "S";
 inline constexpr const char* kDecision = "XD";
 inline constexpr const char* kResume = "XR";
 inline constexpr const char* kIndstilling = "XI";
-/// Stems of the parts of compound words (no positions, see compound_splitter.h).
+/// Stems of the parts of compound words (no positions, see compound_splitter.h),
+/// for all text and, so that titel:palliation finds "palliationsområdet", for
+/// each field: XPS title, XPD decision, XPR resumé, XPI indstilling.
 inline constexpr const char* kCompoundPart = "XP";
+
+/// The field of a free-text term prefix ("", S, XD, XR, XI): its compound-part prefix.
+inline std::string compound_prefix_for(std::string_view field_prefix) {
+  if (field_prefix.empty()) return kCompoundPart;
+  return std::string(kCompoundPart) + std::string(field_prefix.substr(field_prefix.size() - 1));
+}
+
+/// True for the prefixes of the positional or field text: "", S, XD, XR, XI.
+inline bool is_text_field_prefix(std::string_view p) {
+  return p.empty() || p == "S" || p == "XD" || p == "XR" || p == "XI";
+}
 
 /// True for the terms of the free-text fields above (unprefixed words, their
 /// "Z" stems, S/XD/XR/XI/XP). The document builder gives them to public items
@@ -28,7 +42,7 @@ inline bool is_public_text_term(std::string_view term) {
   while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') ++n;
   const std::string_view prefix = term.substr(0, n);
   return prefix.empty() || prefix == kTitle || prefix == kDecision || prefix == kResume || prefix == kIndstilling ||
-         prefix == kCompoundPart;
+         prefix == kCompoundPart || prefix == "XPS" || prefix == "XPD" || prefix == "XPR" || prefix == "XPI";
 }
 
 // Boolean filter terms (values lower-cased unless said otherwise).

@@ -8,6 +8,7 @@
 #include "index/topics.h"
 #include "parse/case_id.h"
 #include "parse/danish_date.h"
+#include "search/date_range.h"
 #include "search/query_expander.h"
 #include "search/synonyms.h"
 #include "util/utf8.h"
@@ -48,13 +49,13 @@ std::string upper_ascii(std::string s) {
 
 // udvalg:/committee: -- matches every committee whose name contains the
 // text (case-insensitive), so "udvalg:nære" works as well as the full name.
-class CommitteeProcessor : public Xapian::FieldProcessor {
+class NameProcessor : public Xapian::FieldProcessor {
  public:
-  explicit CommitteeProcessor(const Xapian::Database& db) : db_(db) {}
+  NameProcessor(const Xapian::Database& db, const char* prefix) : db_(db), prefix_(prefix) {}
   Xapian::Query operator()(const std::string& text) override {
     const std::string want = to_lower_latin(trim(text));
     std::vector<Xapian::Query> terms;
-    const std::string prefix = schema::kCommittee;
+    const std::string prefix = prefix_;
     for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t)
       if ((*t).find(want, prefix.size()) != std::string::npos) terms.emplace_back(*t);
     if (terms.empty()) return no_match();
@@ -63,6 +64,29 @@ class CommitteeProcessor : public Xapian::FieldProcessor {
 
  private:
   const Xapian::Database& db_;
+  const char* prefix_;
+};
+
+// udvalg:/committee: and org:/organisation: match every name that contains the text.
+struct CommitteeProcessor : NameProcessor {
+  explicit CommitteeProcessor(const Xapian::Database& db) : NameProcessor(db, schema::kCommittee) {}
+};
+struct OrganisationProcessor : NameProcessor {
+  explicit OrganisationProcessor(const Xapian::Database& db) : NameProcessor(db, schema::kOrganisation) {}
+};
+
+// art:/kind: referat, dagsorden, aftale, bilag (and English names).
+class KindProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& text) override {
+    const std::string t = to_lower_latin(trim(text));
+    static const std::pair<const char*, const char*> kinds[] = {
+        {"referat", "referat"}, {"minutes", "referat"},  {"dagsorden", "dagsorden"}, {"agenda", "dagsorden"},
+        {"aftale", "aftale"},   {"agreement", "aftale"}, {"bilag", "bilag"},         {"attachment", "bilag"}};
+    for (const auto& [name, kind] : kinds)
+      if (t == name) return Xapian::Query(std::string(schema::kKind) + kind);
+    throw QueryError("unknown kind '" + text + "': use referat, dagsorden, aftale or bilag");
+  }
 };
 
 // sag:/case: -- the item's own case ID or journal number. With
@@ -119,17 +143,18 @@ class TypeProcessor : public Xapian::FieldProcessor {
   }
 };
 
-class PlainPrefixProcessor : public Xapian::FieldProcessor {
+// dato:/date: (a day, month, year or range) and år:/year: (a year or a range
+// of years): the date slot, as --from/--to read it.
+class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
-  PlainPrefixProcessor(const char* prefix, bool lower) : prefix_(prefix), lower_(lower) {}
+  explicit DateFieldProcessor(const char* field) : field_(field) {}
   Xapian::Query operator()(const std::string& text) override {
-    const std::string v = lower_ ? to_lower_latin(trim(text)) : std::string(trim(text));
-    return Xapian::Query(prefix_ + v);
+    const DateRange r = parse_date_range(text, field_);
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, r.from, r.to);
   }
 
  private:
-  std::string prefix_;
-  bool lower_;
+  std::string field_;
 };
 
 // Xapian takes ownership of a processor only when it is release()d;
@@ -141,13 +166,6 @@ T* owned(T* processor) {
 }
 
 }  // namespace
-
-std::string date_to_slot_value(const std::string& date, const std::string& what) {
-  const std::string iso = parse_date_prefix(date);
-  if (date.size() == 4 && std::all_of(date.begin(), date.end(), ::isdigit)) return date;  // a year
-  if (iso.empty() || trim(date).size() > 10) throw QueryError(what + ": '" + date + "' is not a date (use YYYY-MM-DD)");
-  return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-}
 
 struct QueryBuilder::Impl {
   const Xapian::Database& db;
@@ -172,15 +190,11 @@ struct QueryBuilder::Impl {
     qp.add_boolean_prefix("caseref", owned(new CaseProcessor(true)));
     for (const char* f : {"emne", "topic"}) qp.add_boolean_prefix(f, owned(new TopicProcessor()));
     qp.add_boolean_prefix("type", owned(new TypeProcessor()));
-    for (const char* f : {"år", "aar", "year"})
-      qp.add_boolean_prefix(f, owned(new PlainPrefixProcessor(schema::kYear, false)));
-    for (const char* f : {"art", "kind"})
-      qp.add_boolean_prefix(f, owned(new PlainPrefixProcessor(schema::kKind, true)));
-    for (const char* f : {"organisation", "org"})
-      qp.add_boolean_prefix(f, owned(new PlainPrefixProcessor(schema::kOrganisation, true)));
-    for (const char* f : {"dato:", "date:"})
-      qp.add_rangeprocessor(owned(new Xapian::DateRangeProcessor(schema::kSlotDate, f)));
-    qp.set_max_expansion(200, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    for (const char* f : {"år", "aar", "year", "dato", "date"})
+      qp.add_boolean_prefix(f, owned(new DateFieldProcessor(f)));
+    for (const char* f : {"art", "kind"}) qp.add_boolean_prefix(f, owned(new KindProcessor()));
+    for (const char* f : {"organisation", "org"}) qp.add_boolean_prefix(f, owned(new OrganisationProcessor(db)));
+    qp.set_max_expansion(kWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
 
   bool only_stopwords(const std::string& q) const {
@@ -199,7 +213,14 @@ struct QueryBuilder::Impl {
     return any;
   }
 
+  // Terms all the wildcards of one query may expand to together: "s* s* s*"
+  // must cost no more than one "sundhed*".
+  static constexpr Xapian::termcount kWildcardTerms = 200;
+
   Xapian::Query parse(const std::string& q, Xapian::Query::op default_op, unsigned extra_flags) {
+    const auto wildcards = static_cast<Xapian::termcount>(std::count(q.begin(), q.end(), '*'));
+    qp.set_max_expansion(std::max<Xapian::termcount>(10, kWildcardTerms / std::max<Xapian::termcount>(1, wildcards)),
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     qp.set_default_op(default_op);
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT | extra_flags;
@@ -277,12 +298,11 @@ std::optional<Xapian::Query> QueryBuilder::filter_query(const SearchRequest& r, 
   if (!r.case_id.empty()) filters.push_back(CaseProcessor(false)(r.case_id));
   if (!r.topic.empty()) filters.push_back(TopicProcessor()(r.topic));
   if (!r.type.empty()) filters.push_back(TypeProcessor()(r.type));
+  if (!r.organisation.empty()) filters.push_back(OrganisationProcessor(impl_->db)(r.organisation));
+  if (!r.kind.empty()) filters.push_back(KindProcessor()(r.kind));
   if (!r.from.empty() || !r.to.empty()) {
-    std::string from = r.from.empty() ? "00000000" : date_to_slot_value(r.from, "--from");
-    std::string to = r.to.empty() ? "99999999" : date_to_slot_value(r.to, "--to");
-    if (from.size() == 4) from += "0101";
-    if (to.size() == 4) to += "1231";
-    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, from, to);
+    const DateRange d = date_filter_range(r.from, r.to, "--from", "--to");
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, d.from, d.to);
   }
   if (!r.include_confidential && access_filter) filters.emplace_back(std::string(schema::kAccess) + "public");
   if (filters.empty()) return std::nullopt;
@@ -306,6 +326,13 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   // Browse (filters only, newest first) only when no text was typed: text
   // that matches nothing (udvalg:ukendt, "#") must find nothing.
   built.has_text = !text.empty();
+  for (size_t star = text.find('*'); star != std::string::npos; star = text.find('*', star + 1)) {
+    size_t b = star;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '(' && text[b - 1] != ':' && text[b - 1] != '"' &&
+           text[b - 1] != '+' && text[b - 1] != '-')
+      --b;
+    if (star - b >= 2) built.wildcard_prefixes.push_back(text.substr(b, star - b));
+  }
   Xapian::Query any = Xapian::Query::MatchAll;
   Xapian::Query every = Xapian::Query::MatchAll;
   if (built.has_text) {

@@ -23,6 +23,9 @@ struct BuiltQuery {
   /// Several words under the default operator: items with all of them rank
   /// first (see ranking.h).
   bool all_words_first = false;
+  /// Lower-case prefixes of the query's wildcards ("lægedæk" for lægedæk*),
+  /// for highlighting: Xapian's wildcard query does not name them.
+  std::vector<std::string> wildcard_prefixes;
 };
 
 class QueryBuilder {
@@ -62,8 +65,5 @@ class QueryBuilder {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-/// "2024-01-31" -> "20240131"; throws QueryError naming the flag otherwise.
-std::string date_to_slot_value(const std::string& date, const std::string& what);
 
 }  // namespace sagsoeg

@@ -11,33 +11,45 @@ namespace {
 
 constexpr double kCompoundPartWeight = 0.5;
 
-bool is_stemmed_text_term(const std::string& term) {
-  // "Z" + stem of an unprefixed word; prefixed fields look like "ZS..." or "ZXD...".
-  return term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+// "Z" + a text field's prefix ("", S, XD, XR, XI) + a stem: the field's
+// prefix, or false for any other term.
+bool split_stemmed_term(const std::string& term, std::string& prefix, std::string& stem) {
+  if (term.size() < 2 || term[0] != 'Z') return false;
+  size_t p = 1;
+  while (p < term.size() && term[p] >= 'A' && term[p] <= 'Z') ++p;
+  prefix = term.substr(1, p - 1);
+  if (p == term.size() || !schema::is_text_field_prefix(prefix)) return false;
+  stem = term.substr(p);
+  return true;
 }
 
 Xapian::Query expand_term(const std::string& term, const Xapian::QueryParser& qp, const Xapian::Database& db,
                           Xapian::Stem& stem, const ExpansionOptions& o) {
-  if (!is_stemmed_text_term(term)) return Xapian::Query(term);
+  std::string prefix, base;
+  if (!split_stemmed_term(term, prefix, base)) return Xapian::Query(term);
   std::vector<Xapian::Query> same_word{Xapian::Query(term)};
-  std::vector<std::string> stems{term.substr(1)};
+  std::vector<std::string> stems{base};
   if (o.variants) {
-    for (auto u = qp.unstem_begin(term); u != qp.unstem_end(term); ++u)
-      for (const std::string& v : danish_spelling_variants(*u)) {
+    for (auto u = qp.unstem_begin(term); u != qp.unstem_end(term); ++u) {
+      std::string word = *u;
+      if (word.compare(0, prefix.size(), prefix) == 0) word.erase(0, prefix.size());
+      for (const std::string& v : danish_spelling_variants(word)) {
         const std::string vs = stem(v);
-        const std::string vt = "Z" + vs;
+        const std::string vt = "Z" + prefix + vs;
         if (vt != term && db.term_exists(vt)) {
           same_word.emplace_back(vt);
           stems.push_back(vs);
         }
       }
+    }
   }
   std::vector<Xapian::Query> alternatives{
       same_word.size() == 1 ? same_word[0]
                             : Xapian::Query(Xapian::Query::OP_SYNONYM, same_word.begin(), same_word.end())};
   if (o.compounds) {
+    const std::string parts_prefix = schema::compound_prefix_for(prefix);
     for (const std::string& s : stems) {
-      const std::string part = std::string(schema::kCompoundPart) + s;
+      const std::string part = parts_prefix + s;
       if (db.term_exists(part))
         alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(part), kCompoundPartWeight);
     }
@@ -46,12 +58,37 @@ Xapian::Query expand_term(const std::string& term, const Xapian::QueryParser& qp
   return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
+// The decision, resumé and recommendation copies carry no positions (the
+// positional text is the unprefixed one): a phrase in such a field is its
+// words in the field and the phrase in the item's text.
+Xapian::Query field_phrase(const Xapian::Query& q) {
+  std::vector<std::string> terms(q.get_terms_begin(), q.get_terms_end());
+  if (terms.empty()) return q;
+  std::string field;
+  for (const std::string& t : terms) {
+    size_t p = 0;
+    while (p < t.size() && t[p] >= 'A' && t[p] <= 'Z') ++p;
+    const std::string prefix = t.substr(0, p);
+    if (prefix != "XD" && prefix != "XR" && prefix != "XI") return q;
+    if (!field.empty() && field != prefix) return q;
+    field = prefix;
+  }
+  std::vector<Xapian::Query> in_field, words;
+  for (const std::string& t : terms) {
+    in_field.emplace_back(t);
+    words.emplace_back(t.substr(field.size()));
+  }
+  const Xapian::Query phrase(q.get_type(), words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
+  in_field.push_back(phrase);
+  return Xapian::Query(Xapian::Query::OP_AND, in_field.begin(), in_field.end());
+}
+
 }  // namespace
 
 Xapian::Query expand_query(const Xapian::Query& q, const Xapian::QueryParser& qp, const Xapian::Database& db,
                            Xapian::Stem& stem, const ExpansionOptions& o) {
-  if (!o.compounds && !o.variants) return q;
   const Xapian::Query::op type = q.get_type();
+  if (!o.compounds && !o.variants && type != Xapian::Query::OP_PHRASE && q.get_num_subqueries() == 0) return q;
   if (type == Xapian::Query::LEAF_TERM) {
     auto t = q.get_terms_begin();
     return t == q.get_terms_end() ? q : expand_term(*t, qp, db, stem, o);
@@ -69,8 +106,10 @@ Xapian::Query expand_query(const Xapian::Query& q, const Xapian::QueryParser& qp
         subs.push_back(expand_query(q.get_subquery(i), qp, db, stem, o));
       return Xapian::Query(type, subs.begin(), subs.end());
     }
+    case Xapian::Query::OP_PHRASE:
+      return field_phrase(q);
     default:
-      return q;  // phrases, NEAR, wildcards, value ranges, scaled filters: as parsed
+      return q;  // NEAR, wildcards, value ranges, scaled filters: as parsed
   }
 }
 

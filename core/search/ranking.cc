@@ -23,18 +23,19 @@ void append(const Xapian::MSet& mset, std::vector<RankedMatch>& out) {
   for (auto m = mset.begin(); m != mset.end(); ++m) out.push_back({m.get_document(), m.get_weight()});
 }
 
-// Queries that can match at most this many items are counted exactly (a
-// short pass); above it the total is Xapian's estimate from term statistics
-// alone, which costs microseconds (any counting pass costs a full match).
-constexpr Xapian::doccount kCountExactlyUpTo = 1000;
+MatchCount from_mset(const Xapian::MSet& m) {
+  MatchCount c;
+  c.min = m.get_matches_lower_bound();
+  c.max = m.get_matches_upper_bound();
+  c.exact = c.min == c.max;
+  c.total = c.exact ? c.min : m.get_matches_estimated();
+  return c;
+}
 
-size_t count_matches(const Xapian::Database& db, const Xapian::Query& query) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  const Xapian::MSet estimate = enquire.get_mset(0, 0);
-  if (estimate.get_matches_upper_bound() > kCountExactlyUpTo) return estimate.get_matches_estimated();
-  return enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();
+// A page's own match counted everything: exact, and -- below the limit --
+// what the count pass would say, so every page agrees.
+bool usable_exact(const MatchCount& c) {
+  return c.exact && c.total <= kCountExactlyUpTo;
 }
 
 struct PageBounds {
@@ -50,7 +51,7 @@ PageBounds bounds(const SearchRequest& r) {
 
 RankedPage single_pass(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& r, bool by_date) {
   const PageBounds b = bounds(r);
-  Xapian::Enquire enquire = make_enquire(db, built.query);
+  Xapian::Enquire enquire = make_enquire(db, built.query, r.time_budget);
   RankedPage page;
   page.weighted = built.has_text;
   if (by_date) sort_newest_first(enquire, page.weighted);
@@ -62,7 +63,8 @@ RankedPage single_pass(const Xapian::Database& db, const BuiltQuery& built, cons
     sort_newest_first(enquire, false);
     mset = enquire.get_mset(b.first, b.size, b.check());
   }
-  page.total = mset.get_matches_estimated();
+  page.count = from_mset(mset);
+  if (!usable_exact(page.count)) page.count = count_matches(db, built.query, r.time_budget);
   // Here the query is the all-words query (one word, or explicit operators).
   if (built.has_text && !built.all_words_first) page.some_item_has_all_words = mset.get_matches_lower_bound() > 0;
   append(mset, page.matches);
@@ -73,8 +75,9 @@ RankedPage all_words_first(const Xapian::Database& db, const BuiltQuery& built, 
   const PageBounds b = bounds(r);
   RankedPage page;
   page.weighted = true;
-  const Xapian::MSet head = make_enquire(db, built.all_words).get_mset(b.first, b.size, b.check());
+  const Xapian::MSet head = make_enquire(db, built.all_words, r.time_budget).get_mset(b.first, b.size, b.check());
   append(head, page.matches);
+  bool counted = false;
   if (head.size() == b.size) {
     page.some_item_has_all_words = head.get_matches_lower_bound() > 0;  // also right for --limit 0
   } else {
@@ -83,13 +86,18 @@ RankedPage all_words_first(const Xapian::Database& db, const BuiltQuery& built, 
     const PageBounds rest{b.first > with_all ? b.first - with_all : 0,
                           b.size - static_cast<Xapian::doccount>(head.size())};
     const Xapian::Query some_words(Xapian::Query::OP_AND_NOT, built.query, built.all_words);
-    append(make_enquire(db, some_words).get_mset(rest.first, rest.size, rest.check()), page.matches);
+    const Xapian::MSet tail = make_enquire(db, some_words, r.time_budget).get_mset(rest.first, rest.size, rest.check());
+    append(tail, page.matches);
     page.some_item_has_all_words = with_all > 0;
+    const MatchCount rest_count = from_mset(tail);
+    if (rest_count.exact) {
+      page.count = {with_all + rest_count.total, true, with_all + rest_count.total, with_all + rest_count.total};
+      counted = usable_exact(page.count);
+    }
   }
   // The total is that of the whole query (the phases' AND and AND_NOT
   // estimates are far less accurate), the same on every page.
-  page.total = count_matches(db, built.query);
-  if (!page.matches.empty()) page.total = std::max<size_t>(page.total, b.first + page.matches.size());
+  if (!counted) page.count = count_matches(db, built.query, r.time_budget);
   // Words that weigh nothing (boolean filters typed as text): browse order.
   if (!page.matches.empty() && page.matches.front().weight == 0) return single_pass(db, built, r, true);
   return page;
@@ -97,8 +105,17 @@ RankedPage all_words_first(const Xapian::Database& db, const BuiltQuery& built, 
 
 }  // namespace
 
-Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& query) {
+MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, double time_budget) {
   Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  if (time_budget > 0) enquire.set_time_limit(time_budget);
+  return from_mset(enquire.get_mset(0, 0, kCountExactlyUpTo + 1));
+}
+
+Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& query, double time_budget) {
+  Xapian::Enquire enquire(db);
+  if (time_budget > 0) enquire.set_time_limit(time_budget);
   enquire.set_query(query);
   enquire.set_weighting_scheme(bm25::weight());
   // Equal scores (whole-number wdfs make them common) go newest first, not

@@ -18,9 +18,17 @@ struct RankedMatch {
   double weight = 0;
 };
 
+/// The number of matches of a query, the same on every page: exact up to
+/// kCountExactlyUpTo, above it Xapian's estimate with bounds.
+struct MatchCount {
+  size_t total = 0;
+  bool exact = true;
+  size_t min = 0, max = 0;
+};
+
 struct RankedPage {
   std::vector<RankedMatch> matches;
-  size_t total = 0;       ///< estimated number of matches
+  MatchCount count;
   bool weighted = false;  ///< relevance order; false: newest first, weights 0
   /// Whether some item has every word; nullopt when this pass cannot tell.
   std::optional<bool> some_item_has_all_words;
@@ -34,7 +42,14 @@ struct RankedPage {
 /// of the combined query (measured on the 20,000-document benchmark).
 RankedPage rank_page(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& request);
 
-/// Xapian's BM25 with our parameters (see the README on ranking).
-Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& query);
+/// Queries that can match at most this many items are counted exactly.
+inline constexpr Xapian::doccount kCountExactlyUpTo = 2000;
+
+/// Counts `query`'s matches (a pass that stops after kCountExactlyUpTo).
+MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, double time_budget = 0);
+
+/// Xapian's BM25 with our parameters (see the README on ranking); the
+/// match stops after `time_budget` seconds (0: no limit).
+Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& query, double time_budget = 0);
 
 }  // namespace sagsoeg

@@ -23,6 +23,7 @@ nlohmann::json hit_to_json(const SearchHit& hit) {
   j["id"] = it.id();
   j["source"] = it.meta.source;
   j["item"] = it.number;
+  j["number"] = it.printed_number();
   j["title"] = closed ? "" : it.title;
   j["date"] = null_if_empty(it.meta.date);
   j["committee"] = null_if_empty(it.meta.committee);
@@ -33,6 +34,9 @@ nlohmann::json hit_to_json(const SearchHit& hit) {
   j["topics"] = closed ? std::vector<std::string>{} : hit.topics;
   j["access"] = access_name(it.access);
   j["snippet"] = closed ? "" : hit.snippet;
+  j["decision"] = closed ? nlohmann::json() : null_if_empty(hit.decision);
+  j["url"] = null_if_empty(it.meta.url);
+  j["format"] = null_if_empty(it.meta.format);
   return j;
 }
 
@@ -40,6 +44,10 @@ nlohmann::json response_to_json(const SearchResponse& r) {
   nlohmann::json j;
   j["query"] = r.query;
   j["total"] = r.total;
+  j["total_exact"] = r.total_exact;
+  j["total_min"] = r.total_min;
+  j["total_max"] = r.total_max;
+  j["has_more"] = r.has_more;
   j["offset"] = r.offset;
   j["limit"] = r.limit;
   j["results"] = nlohmann::json::array();
@@ -47,21 +55,30 @@ nlohmann::json response_to_json(const SearchResponse& r) {
   j["facets"] = nlohmann::json::object();
   for (const auto& [name, values] : r.facets) {
     nlohmann::json arr = nlohmann::json::array();
-    for (const FacetValue& v : values) arr.push_back({{"value", v.value}, {"count", v.count}});
+    for (const FacetValue& v : values) {
+      nlohmann::json f = {{"value", v.value}, {"count", v.count}};
+      if (!v.label.empty()) f["label"] = v.label;
+      arr.push_back(f);
+    }
     j["facets"][name] = arr;
   }
   j["suggestion"] = null_if_empty(r.suggestion);
+  // The results are the suggestion's when the query itself found nothing.
+  j["suggestion_applied"] = r.suggestion_applied;
   return j;
 }
 
-nlohmann::json case_history_to_json(const std::string& case_id, const std::vector<SearchHit>& hits) {
+nlohmann::json case_history_to_json(const std::string& case_id, const std::vector<SearchHit>& hits,
+                                    size_t confidential) {
   nlohmann::json j;
   j["case_id"] = case_id;
   j["total"] = hits.size();
+  j["confidential_items"] = confidential;
   j["results"] = nlohmann::json::array();
   for (const SearchHit& h : hits) {
     nlohmann::json r = hit_to_json(h);
     r["decision"] = h.item.is_confidential() ? nlohmann::json() : null_if_empty(h.item.decision());
+    r["decisions"] = decisions_json(h.item);
     j["results"].push_back(r);
   }
   return j;

@@ -1,7 +1,10 @@
 #include "search/searcher.h"
 
+#include <sys/stat.h>
 #include <algorithm>
 #include <cctype>
+#include <chrono>
+
 #include <fstream>
 #include <tuple>
 
@@ -45,8 +48,9 @@ std::string snippet_source(const AgendaItem& item) {
 // (a pass of its own: the ranked page may never visit most matches).
 // Returns the exact number of matches.
 size_t count_facets(const Xapian::Database& db, const Xapian::Query& query,
-                    std::map<std::string, std::vector<FacetValue>>& facets) {
+                    std::map<std::string, std::vector<FacetValue>>& facets, double time_budget) {
   Xapian::Enquire enquire(db);
+  if (time_budget > 0) enquire.set_time_limit(time_budget);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
@@ -54,28 +58,41 @@ size_t count_facets(const Xapian::Database& db, const Xapian::Query& query,
   const std::pair<const char*, Xapian::valueno> facet_slots[] = {{"committee", schema::kSlotCommittee},
                                                                  {"year", schema::kSlotYear},
                                                                  {"type", schema::kSlotType},
-                                                                 {"case_id", schema::kSlotCase}};
+                                                                 {"case_id", schema::kSlotCase},
+                                                                 {"organisation", schema::kSlotOrganisation},
+                                                                 {"kind", schema::kSlotKind}};
+  constexpr size_t kSlotFacets = sizeof facet_slots / sizeof facet_slots[0];
   for (const auto& fs : facet_slots) spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(fs.second));
   for (size_t t = 0; t < topics.topics().size(); ++t)
     spies.push_back(
         std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotTopicFirst + static_cast<Xapian::valueno>(t)));
   for (auto& spy : spies) enquire.add_matchspy(spy.get());
   const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
-  for (size_t i = 0; i < 4; ++i) {
+  for (size_t i = 0; i < kSlotFacets; ++i) {
     auto& values = facets[facet_slots[i].first];
     for (auto v = spies[i]->top_values_begin(20); v != spies[i]->top_values_end(20); ++v)
-      if (!(*v).empty()) values.push_back({*v, v.get_termfreq()});
+      if (!(*v).empty()) values.push_back({*v, v.get_termfreq(), ""});
   }
   auto& topic_values = facets["topic"];
   for (size_t t = 0; t < topics.topics().size(); ++t) {
     size_t count = 0;
-    for (auto v = spies[4 + t]->values_begin(); v != spies[4 + t]->values_end(); ++v)
+    for (auto v = spies[kSlotFacets + t]->values_begin(); v != spies[kSlotFacets + t]->values_end(); ++v)
       if (*v == "1") count = v.get_termfreq();
-    if (count) topic_values.push_back({topics.topics()[t].slug, count});
+    if (count) topic_values.push_back({topics.topics()[t].slug, count, topics.topics()[t].label});
   }
   std::stable_sort(topic_values.begin(), topic_values.end(),
                    [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
   return mset.get_matches_estimated();
+}
+
+// The first line of a text, at most `max` bytes (cut at a word).
+std::string first_line(const std::string& text, size_t max) {
+  std::string line = text.substr(0, text.find('\n'));
+  if (line.size() > max) {
+    size_t cut = line.rfind(' ', max);
+    line = line.substr(0, cut == std::string::npos ? max : cut) + "…";
+  }
+  return line;
 }
 
 }  // namespace
@@ -112,10 +129,30 @@ void Searcher::open() {
     }
   }
   db_ = combined;
+  signature_ = files_signature();
   impl_->builder = std::make_unique<QueryBuilder>(db_, TextPipeline::standard());
 }
 
+// What identifies a local database's files: `indexer --compact` and
+// `--rebuild` swap in new files at the same revision, which Database::reopen
+// does not notice.
+std::string Searcher::files_signature() const {
+  std::string sig;
+  for (const std::string& path : paths_) {
+    struct stat st {};
+    const std::string version_file = path + "/iamglass";
+    if (stat(version_file.c_str(), &st) == 0)
+      sig += std::to_string(st.st_dev) + ":" + std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtime) + ";";
+  }
+  return sig;
+}
+
 void Searcher::reopen() {
+  const std::string sig = files_signature();
+  if (sig != signature_) {
+    open();  // new files: a fresh handle, never the old (perhaps purged) revision
+    return;
+  }
   if (!db_.reopen()) return;
   impl_->builder = std::make_unique<QueryBuilder>(db_, TextPipeline::standard());
 }
@@ -136,19 +173,61 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 }
 
 SearchResponse Searcher::search_once(const SearchRequest& request) {
+  const auto started = std::chrono::steady_clock::now();
+  validate_request(request);
   SearchRequest r = request;
   r.spelling = r.spelling && spelling_;
+  QueryRun run = run_query(r);
+  // "Did you mean": only when no item has all the words, and the corrected
+  // query has items with all of its words. When the query found nothing at
+  // all, the suggestion's results are shown (and the page says so).
+  SearchResponse& out = run;
+  if (r.spelling && run.has_text && run.some_item_has_all_words != true) {
+    const std::string corrected = impl_->builder->spelling_correction(r.query);
+    if (!corrected.empty() && (run.some_item_has_all_words.has_value() || !has_matches(run.all_words))) {
+      SearchRequest alt = r;
+      alt.query = corrected;
+      alt.spelling = false;
+      if (has_matches(impl_->builder->build(alt).all_words)) {
+        out.suggestion = corrected;
+        if (out.total == 0) {
+          SearchResponse shown = run_query(alt);
+          shown.query = r.query;
+          shown.suggestion = corrected;
+          shown.suggestion_applied = true;
+          out = std::move(shown);  // the response part only
+        }
+      }
+    }
+  }
+  const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (r.time_budget > 0 && elapsed > r.time_budget)
+    throw QueryTimeout("the search took longer than " + std::to_string(static_cast<int>(r.time_budget * 1000)) +
+                       " ms and was stopped; make it narrower (fewer wildcards, more words, a filter)");
+  return std::move(out);
+}
+
+Searcher::QueryRun Searcher::run_query(const SearchRequest& r) {
   const BuiltQuery built = impl_->builder->build(r);
   const RankedPage page = rank_page(db_, built, r);
-
-  SearchResponse out;
+  QueryRun out;
+  out.has_text = built.has_text;
+  out.all_words = built.all_words;
+  out.some_item_has_all_words = page.some_item_has_all_words;
   out.query = r.query;
   out.offset = r.offset;
   out.limit = r.limit;
-  out.total = page.total;
-  if (r.facets) out.total = count_facets(db_, built.query, out.facets);
-  const std::vector<std::string> highlights =
-      built.has_text ? highlight_terms(built.query) : std::vector<std::string>{};
+  out.total = page.count.total;
+  out.total_exact = page.count.exact;
+  out.total_min = page.count.min;
+  out.total_max = page.count.max;
+  if (r.facets) {
+    out.total = out.total_min = out.total_max = count_facets(db_, built.query, out.facets, r.time_budget);
+    out.total_exact = true;
+  }
+  std::vector<std::string> highlights = built.has_text ? highlight_terms(built.query) : std::vector<std::string>{};
+  for (const std::string& p : built.wildcard_prefixes)
+    if (std::find(highlights.begin(), highlights.end(), p) == highlights.end()) highlights.push_back(p);
   size_t rank = r.offset;
   for (const RankedMatch& m : page.matches) {
     SearchHit hit;
@@ -159,21 +238,14 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
     if (hit.item.is_confidential() && !r.include_confidential) continue;
     hit.rank = ++rank;
     hit.score = page.weighted ? m.weight : 0.0;
-    if (want_text && !hit.item.is_confidential()) hit.snippet = make_snippet(snippet_source(hit.item), highlights, 220);
+    if (want_text && !hit.item.is_confidential()) {
+      hit.snippet = make_snippet(snippet_source(hit.item), highlights, 220);
+      hit.decision = first_line(hit.item.decision(), 200);
+    }
     if (!r.snippets || hit.item.is_confidential()) hit.item.sections.clear();
     out.hits.push_back(std::move(hit));
   }
-  // "Did you mean": only when no item has all the words, and the corrected
-  // query has items with all of its words. The correction comes first: it is
-  // cheap (only unknown words are looked up) and usually empty.
-  if (r.spelling && built.has_text && page.some_item_has_all_words != true) {
-    const std::string corrected = impl_->builder->spelling_correction(r.query);
-    if (!corrected.empty() && (page.some_item_has_all_words.has_value() || !has_matches(built.all_words))) {
-      SearchRequest alt = r;
-      alt.query = corrected;
-      if (has_matches(impl_->builder->build(alt).all_words)) out.suggestion = corrected;
-    }
-  }
+  out.has_more = out.total_min > r.offset + out.hits.size() || (!out.total_exact && out.hits.size() == r.limit);
   return out;
 }
 
@@ -204,6 +276,27 @@ std::vector<SearchHit> Searcher::case_history_once(const std::string& case_id, b
   });
   for (size_t i = 0; i < hits.size(); ++i) hits[i].rank = i + 1;
   return hits;
+}
+
+std::vector<std::string> Searcher::query_terms(const SearchRequest& request) {
+  validate_request(request);
+  const BuiltQuery built = impl_->builder->build(request);
+  std::vector<std::string> terms;
+  for (auto t = built.query.get_unique_terms_begin(); t != built.query.get_unique_terms_end(); ++t)
+    if (!starts_with(*t, schema::kAccess)) terms.push_back(*t);
+  return terms;
+}
+
+size_t Searcher::confidential_count(const std::string& case_id) {
+  return with_retry([&] {
+    SearchRequest r;
+    r.case_id = case_id;
+    r.include_confidential = true;
+    const std::optional<Xapian::Query> filter = impl_->builder->filter_query(r);
+    const Xapian::Query closed(Xapian::Query::OP_FILTER, filter.value_or(Xapian::Query::MatchAll),
+                               Xapian::Query(std::string(schema::kAccess) + "confidential"));
+    return count_matches(db_, closed).total;
+  });
 }
 
 std::optional<AgendaItem> Searcher::item(const std::string& id) {

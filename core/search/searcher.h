@@ -28,6 +28,12 @@ class Searcher {
 
   /// Every item of a case across meetings, oldest first, with decisions.
   std::vector<SearchHit> case_history(const std::string& case_id, bool include_confidential);
+  /// The terms a search for the request uses, expansions included (--analyze).
+  std::vector<std::string> query_terms(const SearchRequest& request);
+
+  /// How many items of the case are confidential (their number may be told,
+  /// their text never).
+  size_t confidential_count(const std::string& case_id);
 
   /// One item by ID with its full text; nullopt if unknown. A confidential
   /// item comes back with metadata only.
@@ -43,11 +49,20 @@ class Searcher {
  private:
   std::vector<std::string> paths_;
   Xapian::Database db_;
+  std::string signature_;  ///< files_signature() when opened
+  std::string files_signature() const;
   bool spelling_ = true;
   struct Impl;
   std::unique_ptr<Impl> impl_;
   void open();
   SearchResponse search_once(const SearchRequest& request);
+  /// One query's page, with what "did you mean" needs to decide.
+  struct QueryRun : SearchResponse {
+    bool has_text = false;
+    Xapian::Query all_words;
+    std::optional<bool> some_item_has_all_words;
+  };
+  QueryRun run_query(const SearchRequest& request);
   std::vector<SearchHit> case_history_once(const std::string& case_id, bool include_confidential);
   std::optional<AgendaItem> item_once(const std::string& id);
 

@@ -186,7 +186,7 @@ TEST(Ranking, ShortItemsAndMoreOccurrencesRankFirst) {
     it.meta.source = "ranking.txt";
     it.number = number;
     it.title = "Punkt";
-    it.sections.push_back({"sagsfremstilling", "Sagsfremstilling", text});
+    it.sections.push_back({"sagsfremstilling", "Sagsfremstilling", text, "", ""});
     return it;
   };
   std::string filler;
