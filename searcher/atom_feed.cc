@@ -1,54 +1,93 @@
 #include "searcher/atom_feed.h"
 
-#include "search/snippet.h"
+#include <ctime>
+
+#include "searcher/query_string.h"
 #include "searcher/text_output.h"
+#include "util/utf8.h"
 
 namespace sagsoeg {
 
-namespace {
-
-std::string url_encode(const std::string& s) {
-  static const char hex[] = "0123456789ABCDEF";
+std::string xml_text(const std::string& s) {
   std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == ':') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
+  out.reserve(s.size());
+  size_t pos = 0;
+  while (pos < s.size()) {
+    const size_t start = pos;
+    const uint32_t cp = next_code_point(s, pos);
+    if (cp == 0xFFFD && s.compare(start, 3, "\xEF\xBF\xBD") != 0) continue;  // a byte that is not UTF-8
+    if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF) continue;
+    switch (cp) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.append(s, start, pos - start);
     }
   }
   return out;
 }
 
+namespace {
+
+std::string today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// An entry's date: the meeting's, else the day it was indexed, else today --
+// never 1970.
+std::string entry_date(const AgendaItem& it) {
+  if (!it.meta.date.empty()) return it.meta.date;
+  if (!it.meta.indexed.empty()) return it.meta.indexed;
+  return today();
+}
+
 }  // namespace
 
-std::string atom_feed(const SearchResponse& r, const std::string& self_path, const SearchRequest& request) {
+std::string atom_feed(const SearchResponse& r, const std::string& base, const std::string& self_path,
+                      const SearchRequest& request) {
   std::string title = "Udvalgssøgning";
   if (!request.query.empty()) title += ": " + request.query;
   if (!request.committee.empty()) title += " (" + request.committee + ")";
-  std::string updated = "1970-01-01";
-  for (const SearchHit& h : r.hits)
-    if (h.item.meta.date > updated) updated = h.item.meta.date;
-  std::string x = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n";
-  x += "  <title>" + html_escape(title) + "</title>\n";
-  x += "  <id>urn:sagsoeg:feed:" + html_escape(url_encode(self_path)) + "</id>\n";
-  x += "  <link rel=\"self\" href=\"" + html_escape(self_path) + "\"/>\n";
+  if (!request.case_id.empty()) title += " · sag " + request.case_id;
+  std::string updated;
+  for (const SearchHit& h : r.hits) updated = std::max(updated, entry_date(h.item));
+  if (updated.empty()) updated = today();
+  std::string x =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"" +
+      xml_text(base + "/") + "\">\n";
+  x += "  <title>" + xml_text(title) + "</title>\n";
+  x += "  <id>" + xml_text(base + self_path) + "</id>\n";
+  x += "  <link rel=\"self\" href=\"" + xml_text(base + self_path) + "\"/>\n";
   x += "  <updated>" + updated + "T00:00:00Z</updated>\n";
   x += "  <author><name>sagsoeg</name></author>\n";
   for (const SearchHit& h : r.hits) {
     const AgendaItem& it = h.item;
-    const std::string date = it.meta.date.empty() ? "1970-01-01" : it.meta.date;
+    const std::string link = base + "/?view=item&item=" + percent_encode(it.id());
     x += "  <entry>\n";
-    x += "    <title>" + html_escape(it.title) + "</title>\n";
-    x += "    <id>urn:sagsoeg:item:" + html_escape(url_encode(it.id())) + "</id>\n";
-    x += "    <link href=\"/#item=" + html_escape(url_encode(it.id())) + "\"/>\n";
-    x += "    <updated>" + date + "T00:00:00Z</updated>\n";
+    x += "    <title>" + xml_text(it.title.empty() ? "(uden titel)" : it.title) + "</title>\n";
+    x += "    <id>" + xml_text(link) + "</id>\n";
+    x += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(link) + "\"/>\n";
+    x += "    <updated>" + entry_date(it) + "T00:00:00Z</updated>\n";
     std::string summary = it.meta.committee;
     if (!it.case_id.empty()) summary += " · " + it.case_id;
+    if (!h.decision.empty()) summary += " — Beslutning: " + h.decision;
     if (!h.snippet.empty()) summary += " — " + snippet_to_terminal(h.snippet, TextStyle{});
-    x += "    <summary>" + html_escape(summary) + "</summary>\n";
+    x += "    <summary>" + xml_text(summary) + "</summary>\n";
     x += "  </entry>\n";
   }
   x += "</feed>\n";

@@ -8,6 +8,13 @@
 
 namespace sagsoeg {
 
-std::string atom_feed(const SearchResponse& response, const std::string& self_path, const SearchRequest& request);
+/// `base` is the server's address ("http://host:port"); `self_path` the
+/// feed's own path with its query. Entry links open the item on the page.
+std::string atom_feed(const SearchResponse& response, const std::string& base, const std::string& self_path,
+                      const SearchRequest& request);
+
+/// Text safe inside XML 1.0: escaped, and characters XML forbids (C0
+/// controls but tab and line ends, U+FFFE/U+FFFF, bad UTF-8) dropped.
+std::string xml_text(const std::string& s);
 
 }  // namespace sagsoeg

@@ -11,17 +11,21 @@
 #include "model/item_json.h"
 #include "search/result_json.h"
 #include "searcher/atom_feed.h"
+#include "searcher/error_text.h"
+#include "searcher/guarded_server.h"
+#include "searcher/query_string.h"
 #include "searcher/searcher_pool.h"
 #include "searcher/web_page.h"
+#include "util/utf8.h"
 
 namespace sagsoeg {
 
 namespace {
 
-constexpr size_t kMaxQueryLength = 1000;
-constexpr size_t kMaxLimit = 100;
+// Seconds a search may take over HTTP before it is stopped with a 503.
+constexpr double kTimeBudget = 2.0;
 
-httplib::Server* g_server = nullptr;
+GuardedServer* g_server = nullptr;
 
 void on_signal(int) {
   if (g_server) g_server->stop();
@@ -33,48 +37,56 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
 }
 
 void send_error(httplib::Response& res, int status, const std::string& message) {
-  send_json(res, status, {{"error", message}, {"status", status}});
+  send_json(res, status, {{"error", message}, {"message_da", danish_error(status, message)}, {"status", status}});
 }
 
-size_t size_param(const httplib::Request& req, const char* name, size_t fallback, size_t max) {
-  if (!req.has_param(name)) return fallback;
-  const std::string v = req.get_param_value(name);
-  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos)
-    throw QueryError(std::string("parameter '") + name + "' must be a non-negative integer");
-  return std::min(static_cast<size_t>(std::stoul(v)), max);
+// A path parameter (an item ID, a case ID): text, not bytes.
+std::string path_text(const std::string& raw, const char* what) {
+  const std::string s = percent_decode(raw, false);
+  if (!is_valid_utf8(s)) throw QueryError(std::string(what) + ": not valid UTF-8 text");
+  for (unsigned char c : s)
+    if (c < 0x20) throw QueryError(std::string(what) + ": control characters are not allowed");
+  return s;
 }
 
-// The API parameters named in the contract -> a SearchRequest.
-SearchRequest request_from_params(const httplib::Request& req) {
+// The API parameters named in the contract -> a SearchRequest, validated
+// as the command line validates them.
+SearchRequest request_from_query(const QueryString& q) {
   SearchRequest r;
-  r.query = req.get_param_value("q");
-  if (r.query.size() > kMaxQueryLength) throw QueryError("query longer than 1000 characters");
-  r.from = req.get_param_value("from");
-  r.to = req.get_param_value("to");
-  r.committee = req.get_param_value("committee");
-  r.case_id = req.get_param_value("case");
-  r.topic = req.get_param_value("topic");
-  r.type = req.get_param_value("type");
-  const std::string sort = req.get_param_value("sort");
+  r.query = q.get("q");
+  r.from = q.get("from");
+  r.to = q.get("to");
+  r.committee = q.get("committee");
+  r.case_id = q.get("case");
+  r.topic = q.get("topic");
+  r.type = q.get("type");
+  r.organisation = q.get("organisation");
+  r.kind = q.get("kind");
+  const std::string sort = q.get("sort");
   if (sort == "date") {
     r.sort = SortOrder::date;
   } else if (!sort.empty() && sort != "relevance") {
     throw QueryError("sort must be relevance or date");
   }
-  r.offset = size_param(req, "offset", 0, 100000);
-  r.limit = size_param(req, "limit", 10, kMaxLimit);
-  const std::string facets = req.get_param_value("facets");
+  if (q.has("offset")) r.offset = parse_count(q.get("offset"), "parameter 'offset'", kMaxOffset);
+  if (q.has("limit")) r.limit = parse_count(q.get("limit"), "parameter 'limit'", kMaxLimit);
+  const std::string facets = q.get("facets");
   r.facets = facets == "1" || facets == "true";
+  r.time_budget = kTimeBudget;
   // Confidential items are never served over HTTP, whatever is asked.
   r.include_confidential = false;
+  validate_request(r);
   return r;
 }
 
-// Runs a handler body, mapping user errors to 400 and the rest to 500.
+// Runs a handler body, mapping user errors to 400, time-outs to 503 and
+// the rest to 500.
 template <typename F>
 void guarded(httplib::Response& res, F&& body) {
   try {
     body();
+  } catch (const QueryTimeout& e) {
+    send_error(res, 503, e.what());
   } catch (const QueryError& e) {
     send_error(res, 400, e.what());
   } catch (const std::exception& e) {
@@ -83,11 +95,23 @@ void guarded(httplib::Response& res, F&& body) {
   }
 }
 
-void add_routes(httplib::Server& http, SearcherPool& pool) {
+// "http://host:port" from the Host header when it is a plain host name,
+// else the address the server listens on.
+std::string base_url(const httplib::Request& req, const ServerOptions& options) {
+  const std::string host = req.get_header_value("Host");
+  bool plain = !host.empty() && host.size() < 256;
+  for (char c : host)
+    plain = plain &&
+            (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']');
+  return "http://" + (plain ? host : options.bind + ":" + std::to_string(options.port));
+}
+
+void add_routes(httplib::Server& http, SearcherPool& pool, const ServerOptions& options) {
   http.Get("/health", [&pool](const httplib::Request&, httplib::Response& res) {
     guarded(res, [&] {
       auto s = pool.borrow();
-      send_json(res, 200, {{"status", "ok"}, {"items", s->item_count()}});
+      const size_t searchable = s->public_item_count();
+      send_json(res, 200, {{"status", "ok"}, {"items", searchable}, {"confidential", s->item_count() - searchable}});
     });
   });
   http.Get("/", [](const httplib::Request&, httplib::Response& res) {
@@ -98,35 +122,37 @@ void add_routes(httplib::Server& http, SearcherPool& pool) {
   });
   http.Get("/api/search", [&pool](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
-      const SearchRequest r = request_from_params(req);
+      const SearchRequest r = request_from_query(QueryString::from_target(req.target));
       auto s = pool.borrow();
       send_json(res, 200, response_to_json(s->search(r)));
     });
   });
   http.Get("/api/facets", [&pool](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
-      SearchRequest r = request_from_params(req);
+      SearchRequest r = request_from_query(QueryString::from_target(req.target));
       r.facets = true;
       r.limit = 0;
       r.snippets = false;
       auto s = pool.borrow();
       const SearchResponse out = s->search(r);
       nlohmann::json j = response_to_json(out);
-      send_json(res, 200, {{"query", j["query"]}, {"total", j["total"]}, {"facets", j["facets"]}});
+      send_json(
+          res, 200,
+          {{"query", j["query"]}, {"total", j["total"]}, {"total_exact", j["total_exact"]}, {"facets", j["facets"]}});
     });
   });
   http.Get(R"(/api/case/(.+))", [&pool](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
-      const std::string id = req.matches[1];
+      const std::string id = path_text(req.matches[1], "case");
       auto s = pool.borrow();
       const auto hits = s->case_history(id, false);
       if (hits.empty()) return send_error(res, 404, "no public items for case '" + id + "'");
-      send_json(res, 200, case_history_to_json(id, hits));
+      send_json(res, 200, case_history_to_json(id, hits, s->confidential_count(id)));
     });
   });
   http.Get(R"(/api/item/(.+))", [&pool](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
-      const std::string id = req.matches[1];
+      const std::string id = path_text(req.matches[1], "item");
       auto s = pool.borrow();
       const auto item = s->item(id);
       // A confidential item is answered exactly like an unknown one.
@@ -134,28 +160,35 @@ void add_routes(httplib::Server& http, SearcherPool& pool) {
       send_json(res, 200, item_detail_to_json(*item));
     });
   });
-  http.Get("/feed.atom", [&pool](const httplib::Request& req, httplib::Response& res) {
+  http.Get("/feed.atom", [&pool, &options](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
-      SearchRequest r = request_from_params(req);
+      const QueryString q = QueryString::from_target(req.target);
+      SearchRequest r = request_from_query(q);
       r.sort = SortOrder::date;
       r.limit = std::max<size_t>(r.limit, 30);
       auto s = pool.borrow();
       const SearchResponse out = s->search(r);
-      const std::string self =
-          "/feed.atom?" +
-          (req.target.find('?') == std::string::npos ? std::string() : req.target.substr(req.target.find('?') + 1));
-      res.set_content(atom_feed(out, self, r), "application/atom+xml; charset=utf-8");
+      const std::string self = "/feed.atom" + (q.raw().empty() ? std::string() : "?" + q.raw());
+      res.set_content(atom_feed(out, base_url(req, options), self, r), "application/atom+xml; charset=utf-8");
     });
   });
-  auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Allow", "GET, HEAD");
-    send_error(res, 405, "method not allowed: only GET and HEAD");
-  };
-  http.Post(".*", not_allowed);
-  http.Put(".*", not_allowed);
-  http.Delete(".*", not_allowed);
-  http.Patch(".*", not_allowed);
-  http.Options(".*", not_allowed);
+}
+
+// The path for the access log: bytes that could forge a log line (%0a,
+// %1b) or are not text are written as %XX.
+std::string loggable(const std::string& path) {
+  std::string out;
+  const bool utf8 = is_valid_utf8(path);
+  for (unsigned char c : path) {
+    if (c < 0x20 || c == 0x7f || c == '\\' || c == '"' || (c >= 0x80 && !utf8)) {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
 }
 
 thread_local std::chrono::steady_clock::time_point t_request_start;
@@ -165,12 +198,13 @@ thread_local std::chrono::steady_clock::time_point t_request_start;
 int run_server(const std::vector<std::string>& dbs, const ServerOptions& options) {
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
   SearcherPool pool(dbs, threads);
-  httplib::Server http;
+  GuardedServer http;
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  // Slow or stuck clients must not hold a worker for long.
+  // Slow or stuck clients must not hold a worker for long: the whole request
+  // head has 3 s, each read or write 5 s, an idle keep-alive connection 5 s.
+  http.set_deadlines(std::chrono::milliseconds(3000), std::chrono::milliseconds(5000), std::chrono::milliseconds(5000));
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
-  http.set_keep_alive_timeout(5);
   // A worker serves one keep-alive connection at a time: hand it back after
   // 100 requests so waiting connections get their turn.
   http.set_keep_alive_max_count(100);
@@ -180,6 +214,14 @@ int run_server(const std::vector<std::string>& dbs, const ServerOptions& options
   http.set_tcp_nodelay(true);
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     t_request_start = std::chrono::steady_clock::now();
+    if (req.method != "GET" && req.method != "HEAD") {
+      // At once, before any body is read; the connection then closes, as
+      // the unread body must not be taken for the next request.
+      res.set_header("Allow", "GET, HEAD");
+      send_error(res, 405, "method not allowed: only GET and HEAD");
+      GuardedServer::close_after_response();
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (req.target.size() > 4096) {
       send_error(res, 414, "request line too long");
       return httplib::Server::HandlerResponse::Handled;
@@ -191,18 +233,27 @@ int run_server(const std::vector<std::string>& dbs, const ServerOptions& options
     res.set_header("X-Content-Type-Options", "nosniff");
     return httplib::Server::HandlerResponse::Unhandled;
   });
-  http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-    if (res.body.empty()) send_error(res, res.status, res.status == 404 ? "not found" : "error");
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    // Methods httplib does not route (TRACE, CONNECT, unknown ones) get the
+    // same 405 as the others.
+    if (!req.method.empty() && req.method != "GET" && req.method != "HEAD") {
+      res.set_header("Allow", "GET, HEAD");
+      send_error(res, 405, "method not allowed: only GET and HEAD");
+      GuardedServer::close_after_response();
+      return;
+    }
+    if (res.body.empty()) send_error(res, res.status, res.status == 404 ? "not found" : "bad request");
   });
   http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
     const double ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count();
-    std::fprintf(stderr, "%s %s %d %.2fms\n", req.method.c_str(), req.path.c_str(), res.status, ms);
+    std::fprintf(stderr, "%s %s %d %.2fms\n", loggable(req.method).c_str(), loggable(req.path).c_str(), res.status, ms);
   });
-  add_routes(http, pool);
+  add_routes(http, pool, options);
   g_server = &http;
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
+  std::signal(SIGPIPE, SIG_IGN);
   if (!http.bind_to_port(options.bind.c_str(), options.port)) {
     std::cerr << "searcher: cannot listen on " << options.bind << ":" << options.port << "\n";
     return 2;

@@ -1,5 +1,7 @@
 #include "index/file_processor.h"
 
+#include <ctime>
+
 #include "format/reader.h"
 #include "io/input_error.h"
 #include "parse/agenda_parser.h"
@@ -23,6 +25,15 @@ namespace {
 std::string manifest_key(const DocumentMeta* m) {
   if (!m) return {};
   return m->date + "|" + m->committee + "|" + m->organisation + "|" + m->kind + "|" + m->url;
+}
+
+std::string today_iso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
 }
 
 std::string message(const InputFile& file, const InputError& e) {
@@ -56,7 +67,9 @@ FileResult process_file(const InputFile& file, const FolderContext& folder, cons
       return r;
     }
     r.unstructured = parsed.meta.kind == "bilag";
-    for (const AgendaItem& item : parsed.items) {
+    const std::string today = today_iso();
+    for (AgendaItem& item : parsed.items) {
+      item.meta.indexed = today;
       r.docs.push_back(builder.build(item));
       r.public_doc.push_back(!item.is_confidential());
       r.id_terms.push_back(DocumentBuilder::id_term(item.id()));

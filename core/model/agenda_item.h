@@ -41,6 +41,7 @@ struct DocumentMeta {
   std::string kind;          ///< referat | dagsorden | aftale | bilag | "" (unknown)
   std::string url;           ///< source URL from the manifest
   std::string format;        ///< reader that read it: text, markdown, html, pdf, edoc-xml, ...
+  std::string indexed;       ///< YYYY-MM-DD the indexer read it (feeds date undated items by it)
 };
 
 struct AgendaItem {

@@ -69,6 +69,7 @@ nlohmann::json item_to_json(const AgendaItem& item) {
   j["text"] = item.full_text();
   j["line"] = item.line;
   if (item.page) j["page"] = item.page;
+  if (!item.meta.indexed.empty()) j["indexed"] = item.meta.indexed;
   return j;
 }
 
@@ -81,6 +82,7 @@ AgendaItem item_from_json(const nlohmann::json& j) {
   item.meta.kind = string_or_empty(j, "kind");
   item.meta.url = string_or_empty(j, "url");
   item.meta.format = string_or_empty(j, "format");
+  item.meta.indexed = string_or_empty(j, "indexed");
   item.number = j.value("item", 0);
   item.number_text = string_or_empty(j, "number");
   item.occurrence = j.value("occurrence", 1);

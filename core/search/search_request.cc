@@ -31,8 +31,6 @@ void validate_request(const SearchRequest& r) {
   for (const auto& [value, name] : fields) check_text(*value, name);
   if (r.limit > kMaxLimit) throw QueryError("limit must be at most " + std::to_string(kMaxLimit));
   if (r.offset > kMaxOffset) throw QueryError("offset must be at most " + std::to_string(kMaxOffset));
-  if (r.query.size() > kMaxQueryBytes)
-    throw QueryError("the query is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
   int depth = 0, deepest = 0;
   for (char c : r.query) {
     if (c == '(') deepest = std::max(deepest, ++depth);
@@ -41,6 +39,8 @@ void validate_request(const SearchRequest& r) {
   if (deepest > kMaxNesting)
     throw QueryError("the query nests parentheses " + std::to_string(deepest) + " deep; at most " +
                      std::to_string(kMaxNesting) + " levels");
+  if (r.query.size() > kMaxQueryBytes)
+    throw QueryError("the query is longer than " + std::to_string(kMaxQueryBytes) + " bytes");
   // Wildcards: each expands to many terms; "s*" to thousands.
   int wildcards = 0;
   for (size_t i = 0; i < r.query.size(); ++i) {

@@ -168,6 +168,10 @@ size_t Searcher::item_count() const {
   return db_.get_doccount();
 }
 
+size_t Searcher::public_item_count() const {
+  return db_.get_termfreq(std::string(schema::kAccess) + "public");
+}
+
 SearchResponse Searcher::search(const SearchRequest& request) {
   return with_retry([&] { return search_once(request); });
 }

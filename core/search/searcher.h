@@ -43,6 +43,8 @@ class Searcher {
   void reopen();
 
   size_t item_count() const;
+  /// Items a search can show (not confidential).
+  size_t public_item_count() const;
   /// True if "did you mean" is available (not over remote shards).
   bool has_spelling() const { return spelling_; }
 

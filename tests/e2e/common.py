@@ -61,6 +61,35 @@ def http(method, url, timeout=10):
         return e.code, dict(e.headers), e.read().decode("utf-8", "replace")
 
 
+def raw_request(base, text, timeout=10):
+    """Sends raw bytes (any method, any header) and returns (status, headers, body)."""
+    host, port = base.split("//")[1].split(":")
+    with socket.create_connection((host, int(port)), timeout=timeout) as s:
+        s.sendall(text.encode("latin-1"))
+        data = b""
+        try:
+            while b"\r\n\r\n" not in data:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                data += chunk
+            head, _, body = data.partition(b"\r\n\r\n")
+            headers = {}
+            for line in head.decode("latin-1").split("\r\n")[1:]:
+                k, _, v = line.partition(":")
+                headers[k.strip().lower()] = v.strip()
+            length = int(headers.get("content-length", 0))
+            while len(body) < length:
+                chunk = s.recv(65536)
+                if not chunk:
+                    break
+                body += chunk
+        except socket.timeout:
+            return 0, {}, ""
+    status = int(head.split(b" ")[1]) if head.startswith(b"HTTP/") else 0
+    return status, headers, body.decode("utf-8", "replace")
+
+
 def start_server(db, *extra, stderr=subprocess.DEVNULL):
     """Starts `searcher --serve` on a free loopback port; returns (process, base URL).
     `stderr` may be a file to keep the access log."""

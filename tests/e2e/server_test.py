@@ -13,7 +13,9 @@ try:
     server, base = start_server(db, "--threads", "3", stderr=log)
 
     st, h, body = http("GET", base + "/health")
-    check(st == 200 and json.loads(body)["items"] == 47, "GET /health")
+    health = json.loads(body)
+    check(st == 200 and health["items"] == 29 and health["confidential"] == 18,
+          "GET /health counts searchable items apart from confidential ones")
 
     st, h, body = http("GET", base + "/api/search?q=" + urllib.parse.quote("lægedækning") + "&limit=3&facets=1")
     o = json.loads(body)
@@ -35,7 +37,14 @@ try:
                       ("/api/search?q=x&from=31-31-2024", 400), ("/api/item/no-such-item", 404),
                       ("/api/item/000_95b85b1cae4d3646.txt:1", 404), ("/api/case/EMN-0000-00000", 404),
                       ("/no/such/page", 404), ("/../../etc/passwd", 404), ("/%2e%2e/%2e%2e/etc/passwd", 404),
-                      ("/api/search?q=" + "x" * 1200, 400)):
+                      ("/api/search?q=" + "x" * 2100, 400), ("/api/search?q=x&limit=-1", 400),
+                      ("/api/search?q=x&limit=1001", 400), ("/api/search?q=%ff%fe", 400),
+                      ("/api/search?q=x&topic=%c3%28", 400), ("/api/search?q=x&type=%ff", 400),
+                      ("/api/search?q=x&from=%80", 400), ("/api/item/%ff%fe", 400), ("/api/case/%c0%af", 400),
+                      ("/api/search?q=%00", 400), ("/feed.atom?q=%00", 400), ("/feed.atom?q=%01", 400),
+                      ("/feed.atom?q=%ff", 400), ("/api/search?q=" + urllib.parse.quote("(" * 40 + "x"), 400),
+                      ("/api/search?q=s*", 400), ("/api/search?q=" + urllib.parse.quote("ab* " * 9), 400),
+                      ("/api/search?q=x&from=2025-02-01&to=2025-01-01", 400)):
         st, h, body = http("GET", base + url)
         ok = st == want
         try:
@@ -58,7 +67,7 @@ try:
     check(st == 404, "a case with only confidential items is not served")
     st, _, body = http("GET", base + "/api/facets?q=sundhed")
     f = json.loads(body)
-    check(st == 200 and set(f) == {"query", "total", "facets"} and f["facets"]["year"], "GET /api/facets")
+    check(st == 200 and set(f) == {"query", "total", "total_exact", "facets"} and f["facets"]["year"], "GET /api/facets")
     st, h, body = http("GET", base + "/api/search?q=x&include_confidential=1&limit=100&q=")
     check(all(r["access"] == "public" for r in json.loads(body)["results"]), "confidential items never over HTTP")
 
@@ -66,17 +75,54 @@ try:
     doc = xml.dom.minidom.parseString(body)
     entries = doc.getElementsByTagName("entry")
     dates = [e.getElementsByTagName("updated")[0].firstChild.data for e in entries]
-    check(st == 200 and "atom" in h.get("Content-Type", "") and len(entries) >= 1 and dates == sorted(dates, reverse=True),
+    dated = [d for d, e in zip(dates, entries) if not d.startswith(time.strftime("%Y-%m-%d", time.gmtime()))]
+    check(st == 200 and "atom" in h.get("Content-Type", "") and len(entries) >= 1 and dated == sorted(dated, reverse=True),
           "GET /feed.atom newest first")
+    check(all(not d.startswith("1970") for d in dates), "no entry dated 1970 (undated items carry the day they were indexed)")
+    links = [e.getElementsByTagName("link")[0].getAttribute("href") for e in entries]
+    check(all(l.startswith(base + "/?view=item&item=") for l in links), "entry links are absolute and open the item view")
+    check(doc.documentElement.getAttribute("xml:base") == base + "/", "the feed has an xml:base")
+    # A feed of any query is well-formed XML, even of odd text.
+    for q in ("palliation", "<&>\"'", "æøå ÆØÅ"):
+        st, _, body = http("GET", base + "/feed.atom?q=" + urllib.parse.quote(q))
+        try:
+            xml.dom.minidom.parseString(body)
+            ok = st == 200
+        except Exception:
+            ok = False
+        check(ok, f"feed of {q!r} is well-formed")
+
+    # A '=' inside a value survives: q=a=palliation searches "a=palliation".
+    st, _, body = http("GET", base + "/api/search?q=a=palliation")
+    check(st == 200 and json.loads(body)["query"] == "a=palliation", "q=a=palliation keeps its '='")
+    # Totals are exact, marked so, and the same on every page.
+    totals = set()
+    for offset in (0, 1, 2, 3):
+        o = json.loads(http("GET", base + f"/api/search?q=sund*&limit=1&offset={offset}")[2])
+        totals.add((o["total"], o["total_exact"]))
+    check(len(totals) == 1 and list(totals)[0][1], f"sund* has one exact total on every page ({totals})")
+    # Dates in the query.
+    o = json.loads(http("GET", base + "/api/search?q=" + urllib.parse.quote("dato:2025-01-31 lægedækning"))[2])
+    check(o["results"] and all(r["date"] == "2025-01-31" for r in o["results"]), "dato:2025-01-31 filters")
+    # A misspelling with no results shows the suggestion's results and says so.
+    o = json.loads(http("GET", base + "/api/search?q=" + urllib.parse.quote("lægedækninng"))[2])
+    check(o["suggestion"] == "lægedækning" and o["suggestion_applied"] and o["results"],
+          "did-you-mean results shown, marked suggestion_applied")
 
     st, h, body = http("GET", base + "/")
     check(st == 200 and "<html" in body and 'lang="da"' in body, "GET / serves the page")
     check("Content-Security-Policy" in h, "page has a Content-Security-Policy")
     st, h, body = http("HEAD", base + "/api/search?q=palliation")
     check(st == 200 and body == "", "HEAD allowed, no body")
-    for method in ("POST", "PUT", "DELETE", "PATCH"):
-        st, h, body = http(method, base + "/api/search?q=x")
-        check(st == 405 and "error" in json.loads(body), f"{method} -> 405")
+    for method in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT", "FOO"):
+        st, h, body = raw_request(base, f"{method} /api/search?q=x HTTP/1.1\r\nHost: x\r\n\r\n")
+        check(st == 405 and h.get("allow") == "GET, HEAD" and "error" in json.loads(body), f"{method} -> 405")
+    # POST without a body is answered at once, not after a read timeout.
+    t0 = time.time()
+    st, _, body = raw_request(base, "POST /api/search HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n")
+    check(st == 405 and time.time() - t0 < 1, f"POST without body: 405 at once ({time.time() - t0:.2f} s)")
+    # Log lines cannot be forged with encoded line breaks or escapes.
+    http("GET", base + "/api/item/x%0aGET%20/forged%20200%201ms%1b[31m")
 
     # XSS: the query comes back only inside JSON, and snippets escape text.
     xss = "<script>alert(1)</script>"
@@ -100,6 +146,8 @@ try:
     lines = open(os.path.join(work, "access.log")).read().splitlines()
     check(any(l.startswith("GET /api/search 200 ") and l.endswith("ms") for l in lines), "access log line per request")
     check(any(l.startswith("POST /api/search 405 ") for l in lines), "access log records errors")
+    check(not any(l.startswith("GET /forged") for l in lines) and not any("\x1b" in l for l in lines),
+          "encoded line breaks and escapes in paths are escaped in the log")
 finally:
     if server and server.poll() is None:
         server.kill()
