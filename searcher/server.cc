@@ -72,6 +72,7 @@ SearchRequest request_from_query(const QueryString& q) {
   if (q.has("limit")) r.limit = parse_count(q.get("limit"), "parameter 'limit'", kMaxLimit);
   const std::string facets = q.get("facets");
   r.facets = facets == "1" || facets == "true";
+  r.spelling = q.get("spelling") != "0";  // "search instead for" the typed words
   r.time_budget = kTimeBudget;
   // Confidential items are never served over HTTP, whatever is asked.
   r.include_confidential = false;

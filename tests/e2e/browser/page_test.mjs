@@ -52,6 +52,16 @@ try {
   check(titles.length >= 3 && titles.some((t) => /lægedækning/i.test(t)), `results for lægedækning (${titles.length})`);
   check((await page.$$(".result mark")).length > 0, "snippets highlight the query");
   check(new URL(page.url()).searchParams.get("q") === "lægedækning", "the URL holds the query");
+  const summary = await page.textContent(".summary");
+  check(/^\d+ punkter?$/.test(summary.trim()), `an exact count says so, no "Omkring" ("${summary}")`);
+  check((await page.$$(".result .decision")).length > 0, "results show their decision");
+  check((await page.$$(".result .source")).length === titles.length, "every result names its source");
+  const feedHref = await page.getAttribute("link[rel=alternate]", "href");
+  check(feedHref.startsWith("/feed.atom?") && feedHref.includes("q="), `the page links its feed (${feedHref})`);
+  const caseFacet = await page.$$('a[data-facet="case_id"]');
+  check(caseFacet.length > 0, "the case facet is on the page");
+  const topicNames = await page.$$eval('a[data-facet="topic"] span:first-child', (els) => els.map((e) => e.textContent));
+  check(topicNames.length > 0 && topicNames.every((t) => !/^[a-z-]+$/.test(t)), `topics by their Danish names (${topicNames.join(", ")})`);
   await page.screenshot({ path: join(ARTIFACTS, "search.png"), fullPage: true });
 
   const facet = page.locator('a[data-facet="committee"]').first();
@@ -66,13 +76,26 @@ try {
   await page.locator(".result h2 a").first().click();
   await page.waitForSelector("article.item section");
   check((await page.$$("article.item section")).length >= 3, "item view shows the sections");
-  await page.goBack();
+  check((await page.$$("article.item .source")).length === 1, "item view names its source");
+  await page.screenshot({ path: join(ARTIFACTS, "item.png"), fullPage: true });
+  await page.click("a.back");
   await page.waitForSelector(".result");
-  check(new URL(page.url()).searchParams.has("committee"), "back button restores the search");
+  check(new URL(page.url()).searchParams.has("committee"), "the way back restores the search");
+
+  await page.goto(base + "/?q=" + encodeURIComponent("lægedækninng"));
+  await page.waitForSelector(".suggestion");
+  const suggestion = await page.textContent(".suggestion");
+  check(/Viser resultater for lægedækning/.test(suggestion) && (await page.$$(".result")).length > 0,
+        `a misspelling shows the suggestion's results ("${suggestion}")`);
+  await page.goto(base + "/?q=" + encodeURIComponent("a AND ("));
+  await page.waitForSelector(".error");
+  const err = await page.textContent(".error");
+  check(/Søgningen kan ikke læses/.test(err), `errors are in Danish ("${err}")`);
 
   await page.goto(base + "/?view=case&case=EMN-2019-01215");
   await page.waitForSelector(".decision");
   check((await page.$$(".result")).length === 3, "case history lists the case's three items");
+  await page.screenshot({ path: join(ARTIFACTS, "case.png"), fullPage: true });
 
   await page.goto(base + "/");
   await page.fill("#q", "<script>alert(1)</script><img src=x onerror=alert(2)>");
