@@ -77,7 +77,10 @@ try:
     r = run(sys.executable, "-c", probe, INDEXER, "--db", os.path.join(work, "db-small"), small)
     peak_mb = int(r.stdout.strip() or 0) / 1024
     print(f"   24 MB of short lines: {time.time() - t0:.1f} s, peak RSS {peak_mb:.0f} MB")
-    check(0 < peak_mb < 8 * 24 + 60, f"peak RSS {peak_mb:.0f} MB within 8x the inflated size (+60 MB)")
+    if os.environ.get("SAGSOEG_SANITIZED"):
+        print("   (sanitizer build: ASan's shadow memory and quarantine, the memory bound is not checked)")
+    else:
+        check(0 < peak_mb < 8 * 24 + 60, f"peak RSS {peak_mb:.0f} MB within 8x the inflated size (+60 MB)")
 
     terms = q_terms(db)
     for src, want in (("invalid-utf8.txt", 9), ("latin1.txt", 9), ("cp1252.txt", 9), ("repeated-headings.md", 20000), ("one-line-50mb.txt", 1),
