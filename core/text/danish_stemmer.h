@@ -8,6 +8,8 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 struct sb_stemmer;
 
@@ -15,7 +17,8 @@ namespace sagsoeg {
 
 using StemOverrides = std::map<std::string, std::string>;
 
-/// Parses "word<TAB>stem" lines ('#' comments). Throws InputError on a bad line.
+/// Parses "word<TAB>stem" and "*suffix<TAB>*replacement" lines ('#'
+/// comments). Throws InputError on a bad line.
 StemOverrides parse_stem_overrides(const std::string& text);
 
 class DanishStemmer : public Xapian::StemImplementation {
@@ -28,12 +31,21 @@ class DanishStemmer : public Xapian::StemImplementation {
   DanishStemmer& operator=(const DanishStemmer&) = delete;
 
   /// Stems a lower-case word. Not thread-safe: one stemmer per thread.
+  ///  1. An inflected form is rewritten to its base by the longest suffix
+  ///     rule ("*pladserne" -> "*plads": hospicepladserne -> hospiceplads;
+  ///     Danish compounds inflect on their last part).
+  ///  2. A word with an override takes it (plads -> plads, not Snowball's plad).
+  ///  3. Snowball.
   std::string operator()(const std::string& word) override;
   std::string get_description() const override;
 
  private:
+  std::string stem_uncached(const std::string& word);
   sb_stemmer* stemmer_;
   StemOverrides overrides_;
+  std::unordered_map<std::string, std::string> words_;
+  std::vector<std::pair<std::string, std::string>> suffixes_;  ///< longest first
+  std::unordered_map<std::string, std::string> cache_;
 };
 
 }  // namespace sagsoeg
