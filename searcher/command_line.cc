@@ -30,6 +30,8 @@ std::vector<std::string> query_friendly_args(int argc, char** argv, const po::op
     if (eq != std::string::npos) name.resize(eq);
     const po::option_description* d =
         long_form ? options.find_nothrow(name, false) : options.find_nothrow("-" + name, false);
+    if (!d && long_form)
+      throw UnknownOption("unrecognised option '" + a + "' (a query word that starts with - goes after --)");
     if (!d || (!long_form && name.size() != 1)) {
       words.push_back(a);  // "-hospice", "-2024": a query word
       continue;

@@ -143,10 +143,10 @@ int main(int argc, char** argv) {
   positional.add("word", -1);
   po::variables_map vm;
   // "-hospice" is a query word; only registered options are options.
-  const std::vector<std::string> args = query_friendly_args(argc, argv, opts);
   bool json = false;
-  for (const std::string& a : args) json = json || a == "--json";
+  for (int i = 1; i < argc; ++i) json = json || std::string(argv[i]) == "--json";
   try {
+    const std::vector<std::string> args = query_friendly_args(argc, argv, opts);
     std::vector<const char*> cargs;
     for (const std::string& a : args) cargs.push_back(a.c_str());
     po::store(
@@ -154,6 +154,8 @@ int main(int argc, char** argv) {
         vm);
     po::notify(vm);
   } catch (const po::error& e) {
+    return fail(json, e.what());
+  } catch (const UnknownOption& e) {
     return fail(json, e.what());
   }
   if (vm.count("help")) {

@@ -53,6 +53,12 @@ try:
     r = run(SEARCHER, "--db", os.path.join(work, "nope"), "x")
     check(r.returncode == 2 and "cannot open database" in r.stderr, "missing database: clear error, exit 2")
     check(run(SEARCHER, "--db", db, "--sort", "size", "x").returncode == 2, "bad --sort value: exit 2")
+    # A misspelt flag is an error, never a search for the flag's name; -word is a query word.
+    r = run(SEARCHER, "--db", db, "--limt", "3", "palliation")
+    check(r.returncode == 2 and "unrecognised option '--limt'" in r.stderr, "unknown --flag: exit 2 naming it")
+    r = run(SEARCHER, "--db", db, "palliation", "-hospice")
+    check(r.returncode == 0 and "dødsfald blandt ældre" in r.stdout and "palliationsområdet" not in r.stdout,
+          "-hospice is a must-not query word (the item that mentions hospice is left out)")
 
     # Human output: no colour codes when not a terminal; NO_COLOR respected.
     r = run(SEARCHER, "--db", db, "kronikerpakker")

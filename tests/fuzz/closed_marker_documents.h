@@ -63,6 +63,16 @@ inline std::string public_heading(SeededChoice& c, int number) {
   }
 }
 
+/// Noise stands in public items, so it must never look like a leak: no
+/// letter k (no "kanarie" however the readers decode bytes) and no digit 3
+/// (no closed section's year, 2033).
+inline void defuse_canaries(std::string& noise) {
+  for (char& c : noise) {
+    if (c == 'k' || c == 'K') c = 'c';
+    if (c == '3') c = '4';
+  }
+}
+
 /// A document of public and closed items; closed text holds "kanarie".
 inline std::string closed_marker_document(uint64_t seed, const std::string& noise = {}) {
   SeededChoice c(seed);
