@@ -6,7 +6,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake pkg-config clang clang-format
-  libxapian-dev xapian-tools libstemmer-dev libboost-program-options-dev zlib1g-dev
+  libxapian-dev xapian-tools libstemmer-dev hunspell-da wdanish libboost-program-options-dev zlib1g-dev
   libgtest-dev nlohmann-json3-dev libcpp-httplib-dev libxml2-dev libpoppler-cpp-dev
   python3 chromium nodejs npm
 )

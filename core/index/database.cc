@@ -30,17 +30,35 @@ std::string default_database_path() {
 
 std::string expected_pipeline_version() {
   return TextPipeline::standard().version() + ";topics=" + TopicVocabulary::standard().version() +
-         ";compounds=" + CompoundVocabulary::standard().version() + ";schema=" + schema::kSchemaVersion;
+         ";compounds=" + CompoundVocabulary::standard_version() + ";schema=" + schema::kSchemaVersion;
 }
 
 void check_pipeline_version(const std::string& db_path) {
   check_pipeline_version(Xapian::Database(db_path), db_path);
 }
 
+namespace {
+
+std::string query_side_version() {
+  return TextPipeline::standard().version() + ";topics=" + TopicVocabulary::standard().version() +
+         ";schema=" + schema::kSchemaVersion;
+}
+
+// "...;compounds=XXXX;schema=5" -> "...;schema=5"
+std::string without_compounds(std::string version) {
+  const size_t at = version.find(";compounds=");
+  if (at == std::string::npos) return version;
+  const size_t end = version.find(';', at + 1);
+  version.erase(at, end == std::string::npos ? std::string::npos : end - at);
+  return version;
+}
+
+}  // namespace
+
 void check_pipeline_version(const Xapian::Database& db, const std::string& db_path) {
-  const std::string have = db.get_metadata(schema::kMetaPipeline);
+  const std::string have = without_compounds(db.get_metadata(schema::kMetaPipeline));
   if (have.empty() && db.get_doccount() == 0) return;
-  const std::string want = expected_pipeline_version();
+  const std::string want = query_side_version();
   if (have != want)
     throw std::runtime_error("database " + db_path + " was built by text pipeline '" + have + "', this program uses '" +
                              want + "'; rebuild it with `indexer --rebuild`");

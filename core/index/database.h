@@ -17,7 +17,9 @@ std::string default_database_path();
 std::string expected_pipeline_version();
 
 /// Throws std::runtime_error with a clear message if the database at `path`
-/// was built by another text pipeline or schema version.
+/// was built by another text pipeline or schema version. The compound
+/// vocabulary is not compared: it shapes only what the indexer adds, and a
+/// searcher need not read the dictionary to start.
 void check_pipeline_version(const std::string& db_path);
 /// The same for an open database (a local folder or a remote shard).
 void check_pipeline_version(const Xapian::Database& db, const std::string& name);

@@ -43,19 +43,24 @@ Xapian::Query expand_term(const std::string& term, const Xapian::QueryParser& qp
       }
     }
   }
-  std::vector<Xapian::Query> alternatives{
-      same_word.size() == 1 ? same_word[0]
-                            : Xapian::Query(Xapian::Query::OP_SYNONYM, same_word.begin(), same_word.end())};
+  const Xapian::Query word = same_word.size() == 1
+                                ? same_word[0]
+                                : Xapian::Query(Xapian::Query::OP_SYNONYM, same_word.begin(), same_word.end());
+  std::vector<Xapian::Query> parts;
   if (o.compounds) {
     const std::string parts_prefix = schema::compound_prefix_for(prefix);
-    for (const std::string& s : stems) {
-      const std::string part = parts_prefix + s;
-      if (db.term_exists(part))
-        alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(part), kCompoundPartWeight);
-    }
+    for (const std::string& s : stems)
+      if (db.term_exists(parts_prefix + s)) parts.emplace_back(parts_prefix + s);
   }
-  if (alternatives.size() == 1) return alternatives[0];
-  return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  if (parts.empty()) return word;
+  // Compound parts count only for items without the word itself: one that
+  // says "lægedækning" and also "lægedækningsproblemer" must not outrank one
+  // that says the word more plainly. (Xapian 1.4's OP_MAX would say this
+  // directly, but crashes in this query shape.)
+  const Xapian::Query only_in_compounds(Xapian::Query::OP_AND_NOT,
+                                        Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), word);
+  return Xapian::Query(Xapian::Query::OP_OR, word,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, only_in_compounds, kCompoundPartWeight));
 }
 
 // The decision, resumé and recommendation copies carry no positions (the

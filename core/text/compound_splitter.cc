@@ -1,70 +1,141 @@
 #include "text/compound_splitter.h"
 
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
 #include "text/embedded_data.h"
 #include "text/text_pipeline.h"
+#include "util/hash.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
 
 namespace {
 
-constexpr size_t kMinPart = 4;      // letters
+constexpr size_t kMinPart = 4;      // letters: "ryge", "tand"; never "is" or "ben"
 constexpr size_t kMinCompound = 8;  // letters
-constexpr size_t kMinStem = 4;      // bytes of a part's stem: "for", "ing" are no parts
+constexpr size_t kMinStem = 3;      // bytes of the last part's stem ("baner" -> "ban")
+constexpr int kMaxParts = 4;
 constexpr size_t kCacheLimit = 200000;
+
+std::string lexicon_path() {
+  const char* env = std::getenv("SAGSOEG_HUNSPELL_DA");
+  return env && *env ? env : "/usr/share/hunspell/da_DK";
+}
+
+std::string read_whole(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 }  // namespace
 
+const std::string& CompoundVocabulary::standard_version() {
+  static const std::string version = [] {
+    const std::string path = lexicon_path();
+    return fnv1a_hex(read_whole(path + ".aff") + read_whole(path + ".dic")).substr(0, 8) + "." +
+           fnv1a_hex(kCompoundPartsText).substr(0, 8);
+  }();
+  return version;
+}
+
 const CompoundVocabulary& CompoundVocabulary::standard() {
-  static Xapian::Stem stem = TextPipeline::standard().make_stemmer();
-  static const CompoundVocabulary vocabulary(kCompoundPartsText, stem);
+  static const CompoundVocabulary vocabulary = [] {
+    const std::string path = lexicon_path();
+    const std::string aff = read_whole(path + ".aff"), dic = read_whole(path + ".dic");
+    HunspellCompounds lexicon;
+    if (!aff.empty() && !dic.empty()) lexicon = read_hunspell_compounds(aff, dic);
+    Xapian::Stem stem = TextPipeline::standard().make_stemmer();
+    return CompoundVocabulary(lexicon, kCompoundPartsText, stem);
+  }();
   return vocabulary;
 }
 
-CompoundVocabulary::CompoundVocabulary(const std::string& word_list, Xapian::Stem& stem)
-    : version_(fnv1a_hex(word_list).substr(0, 8)) {
-  for (std::string_view line : split_lines(word_list)) {
+CompoundVocabulary::CompoundVocabulary(const HunspellCompounds& lexicon, const std::string& domain_words,
+                                       Xapian::Stem& stem)
+    : lexicon_found_(!lexicon.heads.empty()) {
+  const TextPipeline& pipeline = TextPipeline::standard();
+  std::unordered_map<std::string, std::string> stems;  // many forms share a word
+  auto stem_of = [&](const std::string& word) -> const std::string& {
+    auto it = stems.find(word);
+    if (it == stems.end()) it = stems.emplace(word, stem(word)).first;
+    return it->second;
+  };
+  std::vector<std::string> domain;
+  std::unordered_set<std::string> never;  // "!hed": never a part
+  for (std::string_view line : split_lines(domain_words)) {
     line = trim(line);
     if (line.empty() || line[0] == '#') continue;
-    const std::string word = to_lower_latin(line);
-    if (!TextPipeline::standard().is_stopword(word)) stems_.insert(stem(word));
+    if (line[0] == '!') {
+      never.insert(to_lower_latin(trim(line.substr(1))));
+    } else {
+      domain.push_back(to_lower_latin(line));
+    }
   }
+  auto usable = [&](const std::string& w) { return !never.count(w) && !pipeline.is_stopword(w); };
+  for (const auto& h : lexicon.heads)
+    if (usable(h.word) && usable(h.form)) heads_.emplace(h.form, stem_of(h.word));
+  for (const std::string& t : lexicon.tails)
+    if (usable(t)) tail_stems_.insert(stem_of(t));
+  // Domain words: a part anywhere, with a linking s or e after it.
+  for (const std::string& word : domain) {
+    if (!usable(word)) continue;
+    const std::string s = stem_of(word);
+    for (const char* linking : {"", "s", "e"}) heads_.emplace(word + linking, s);
+    tail_stems_.insert(s);
+  }
+  // A stem shared with a never-part ("hed" of heden) cannot end a compound.
+  for (const std::string& w : never) tail_stems_.erase(stem(w));
+}
+
+const std::string* CompoundVocabulary::head_stem(const std::string& form) const {
+  const auto it = heads_.find(form);
+  return it == heads_.end() ? nullptr : &it->second;
 }
 
 CompoundSplitter::CompoundSplitter(const CompoundVocabulary& vocabulary, Xapian::Stem stem)
     : vocabulary_(vocabulary), stem_(std::move(stem)) {}
 
-bool CompoundSplitter::known(const std::string& piece, bool allow_linking, std::string& stem_out) {
-  // A linking s or e first: "sundheds" is "sundhed"+s, not the stem "sund".
-  if (allow_linking && (piece.back() == 's' || piece.back() == 'e')) {
-    stem_out = stem_(piece.substr(0, piece.size() - 1));
-    if (stem_out.size() >= kMinStem && vocabulary_.contains_stem(stem_out)) return true;
-  }
-  stem_out = stem_(piece);
-  return stem_out.size() >= kMinStem && vocabulary_.contains_stem(stem_out);
-}
-
-bool CompoundSplitter::split_into(const std::vector<size_t>& offsets, const std::string& word, size_t from,
-                                  std::vector<std::string>& parts, int depth) {
+bool CompoundSplitter::find_cuts(const std::vector<size_t>& offsets, const std::string& word, size_t from, int depth,
+                                 std::vector<size_t>& cuts) {
   // offsets[i] = byte offset of letter i; offsets.back() = word.size()
   const size_t letters = offsets.size() - 1;
-  if (depth > 3 || letters - from < 2 * kMinPart) return false;
-  // Prefer the longest head: "sundheds|reformen" before shorter guesses.
-  for (size_t cut = letters - kMinPart; cut >= from + kMinPart; --cut) {
-    std::string head_stem, tail_stem;
-    const std::string head = word.substr(offsets[from], offsets[cut] - offsets[from]);
-    if (!known(head, true, head_stem)) continue;
-    const std::string tail = word.substr(offsets[cut]);
-    std::vector<std::string> tail_parts;
-    const bool tail_known = known(tail, false, tail_stem);
-    const bool tail_split = split_into(offsets, word, cut, tail_parts, depth + 1);
-    if (!tail_known && !tail_split) continue;
-    parts.push_back(head_stem);
-    parts.push_back(stem_(tail));
-    parts.insert(parts.end(), tail_parts.begin(), tail_parts.end());
-    return true;
+  if (depth >= kMaxParts - 1 || letters - from < 2 * kMinPart) return false;
+  for (size_t cut = from + kMinPart; cut + kMinPart <= letters; ++cut) {
+    if (!vocabulary_.head_stem(word.substr(offsets[from], offsets[cut] - offsets[from]))) continue;
+    // The finest split first (tand|plejen before tandplejen): runs of parts
+    // are indexed too, so nothing a coarser split finds is lost.
+    std::vector<size_t> rest;
+    if (find_cuts(offsets, word, cut, depth + 1, rest)) {
+      cuts.push_back(cut);
+      cuts.insert(cuts.end(), rest.begin(), rest.end());
+      return true;
+    }
+    if (!tail_stem(word.substr(offsets[cut])).empty()) {
+      cuts.push_back(cut);
+      return true;
+    }
   }
   return false;
+}
+
+std::string CompoundSplitter::tail_stem(const std::string& tail) {
+  const std::string stem = stem_(tail);
+  if (stem.size() >= kMinStem && vocabulary_.is_tail_stem(stem)) return stem;
+  // Snowball does not always bring an inflected form to its word's stem
+  // (stier -> stier, sti -> sti): try the word without its ending.
+  for (const char* ending : {"erne", "ene", "er", "en", "et", "e", "r", "s", "ne", "n", "t"}) {
+    const size_t n = std::char_traits<char>::length(ending);
+    if (tail.size() < n + kMinStem || tail.compare(tail.size() - n, n, ending) != 0) continue;
+    const std::string base = stem_(tail.substr(0, tail.size() - n));
+    if (base.size() >= kMinStem && vocabulary_.is_tail_stem(base)) return base;
+  }
+  return {};
 }
 
 const std::vector<std::string>& CompoundSplitter::split(const std::string& word) {
@@ -81,7 +152,26 @@ const std::vector<std::string>& CompoundSplitter::split(const std::string& word)
   }
   offsets.push_back(word.size());
   std::vector<std::string> parts;
-  if (letters_only && offsets.size() - 1 >= kMinCompound) split_into(offsets, word, 0, parts, 0);
+  std::vector<size_t> cuts;
+  if (letters_only && offsets.size() - 1 >= kMinCompound && find_cuts(offsets, word, 0, 0, cuts)) {
+    // Boundaries 0, cuts..., end; part i runs from bounds[i] to bounds[i + 1].
+    std::vector<size_t> bounds{0};
+    bounds.insert(bounds.end(), cuts.begin(), cuts.end());
+    bounds.push_back(offsets.size() - 1);
+    const size_t n = bounds.size() - 1;
+    auto piece = [&](size_t a, size_t b) {
+      return word.substr(offsets[bounds[a]], offsets[bounds[b]] - offsets[bounds[a]]);
+    };
+    for (size_t i = 0; i < n; ++i) {
+      const std::string surface = piece(i, i + 1);
+      parts.push_back(i + 1 < n ? *vocabulary_.head_stem(surface) : tail_stem(surface));
+    }
+    for (size_t a = 0; a < n; ++a)
+      for (size_t b = a + 2; b <= n; ++b)
+        if (b - a < n) parts.push_back(stem_(piece(a, b)));
+    std::sort(parts.begin(), parts.end());
+    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+  }
   return cache_.emplace(word, std::move(parts)).first->second;
 }
 

@@ -24,44 +24,35 @@ StemOverrides parse_stem_overrides(const std::string& text) {
   return overrides;
 }
 
-namespace {
-
-constexpr size_t kCacheLimit = 100000;
-
-}  // namespace
-
 DanishStemmer::DanishStemmer(StemOverrides overrides)
     : stemmer_(sb_stemmer_new("danish", "UTF_8")), overrides_(std::move(overrides)) {
   if (!stemmer_) throw std::runtime_error("libstemmer has no Danish stemmer");
   for (const auto& [key, value] : overrides_) {
-    if (!key.empty() && key[0] == '*') {
-      suffixes_.emplace_back(key.substr(1), value.substr(value.empty() || value[0] != '*' ? 0 : 1));
+    if (key.size() > 1 && key[0] == '*') {
+      const std::string suffix = key.substr(1);
+      suffixes_[static_cast<unsigned char>(suffix.back())].emplace_back(
+          suffix, value.substr(value.empty() || value[0] != '*' ? 0 : 1));
     } else {
       words_.emplace(key, value);
     }
   }
-  std::stable_sort(suffixes_.begin(), suffixes_.end(),
-                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  for (auto& rules : suffixes_)
+    std::stable_sort(rules.begin(), rules.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
 }
 
 DanishStemmer::~DanishStemmer() {
   sb_stemmer_delete(stemmer_);
 }
 
-std::string DanishStemmer::operator()(const std::string& word) {
-  const auto cached = cache_.find(word);
-  if (cached != cache_.end()) return cached->second;
-  if (cache_.size() >= kCacheLimit) cache_.clear();
-  return cache_.emplace(word, stem_uncached(word)).first->second;
-}
-
-std::string DanishStemmer::stem_uncached(const std::string& original) {
+std::string DanishStemmer::operator()(const std::string& original) {
   std::string word = original;
-  for (const auto& [suffix, base] : suffixes_)
-    if (word.size() >= suffix.size() && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
-      word = word.substr(0, word.size() - suffix.size()) + base;
-      break;
-    }
+  if (!word.empty())
+    for (const auto& [suffix, base] : suffixes_[static_cast<unsigned char>(word.back())])
+      if (word.size() >= suffix.size() && word.compare(word.size() - suffix.size(), suffix.size(), suffix) == 0) {
+        word = word.substr(0, word.size() - suffix.size()) + base;
+        break;
+      }
   const auto it = words_.find(word);
   if (it != words_.end()) return it->second;
   const sb_symbol* stemmed =

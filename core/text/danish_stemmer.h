@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -40,12 +41,11 @@ class DanishStemmer : public Xapian::StemImplementation {
   std::string get_description() const override;
 
  private:
-  std::string stem_uncached(const std::string& word);
   sb_stemmer* stemmer_;
   StemOverrides overrides_;
   std::unordered_map<std::string, std::string> words_;
-  std::vector<std::pair<std::string, std::string>> suffixes_;  ///< longest first
-  std::unordered_map<std::string, std::string> cache_;
+  /// Suffix rules by the suffix's last byte, longest first.
+  std::array<std::vector<std::pair<std::string, std::string>>, 256> suffixes_;
 };
 
 }  // namespace sagsoeg

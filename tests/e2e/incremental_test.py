@@ -18,12 +18,12 @@ try:
 
     # A changed file: its items are replaced.
     p = os.path.join(corpus, "001_4087263cda476328.txt")
-    text = open(p, encoding="utf-8").read().replace("Inddragelse af apotekerne i klyngerne", "Inddragelse af apotekerne i vandrefalkeklyngerne")
+    text = open(p, encoding="utf-8").read().replace("Inddragelse af apotekerne i klyngerne", "Inddragelse af apotekerne i vandrefalkegrupperne")
     open(p, "w", encoding="utf-8").write(text)
     r3 = run(INDEXER, "--db", db, corpus)
     check("1 indexed, 4 unchanged" in r3.stderr, "changed file re-indexed alone")
     check(q_terms(db) == before, "changed file: same item IDs, no duplicates")
-    code, o, _ = search_json(db, "vandrefalkeklyngerne")
+    code, o, _ = search_json(db, "vandrefalkegrupperne")
     check(code == 0 and o["results"][0]["id"] == "001_4087263cda476328.txt:2", "changed text is searchable")
     code, o, _ = search_json(db, "titel:klyngerne")
     check(code == 1, "old title is gone")
