@@ -44,8 +44,8 @@ Xapian::Query expand_term(const std::string& term, const Xapian::QueryParser& qp
     }
   }
   const Xapian::Query word = same_word.size() == 1
-                                ? same_word[0]
-                                : Xapian::Query(Xapian::Query::OP_SYNONYM, same_word.begin(), same_word.end());
+                                 ? same_word[0]
+                                 : Xapian::Query(Xapian::Query::OP_SYNONYM, same_word.begin(), same_word.end());
   std::vector<Xapian::Query> parts;
   if (o.compounds) {
     const std::string parts_prefix = schema::compound_prefix_for(prefix);
