@@ -73,8 +73,10 @@ bool title_has_closed_marker(std::string_view t) {
     if (starts_with_closed_word(skip_spaces_and(t.substr(i + 1), ""))) return true;
   }
   // "... - lukket punkt", "... – Lukket", "...: lukket"
-  static const char* const endings[] = {" lukket punkt", "- lukket",    "\xE2\x80\x93 lukket",
-                                        ": lukket",      "- fortrolig", "\xE2\x80\x93 fortrolig"};
+  static const char* const endings[] = {" lukket punkt", "- lukket",     "\xE2\x80\x93 lukket",
+                                        ": lukket",      "- fortrolig",  "\xE2\x80\x93 fortrolig",
+                                        "- fortroligt",  ": fortrolig",  "\xE2\x80\x93 fortroligt",
+                                        ": fortroligt",  "- lukket sag", "\xE2\x80\x93 lukket sag"};
   std::string_view trimmed = t;
   while (!trimmed.empty() && (trimmed.back() == '.' || trimmed.back() == ' ')) trimmed.remove_suffix(1);
   for (const char* e : endings)
@@ -122,6 +124,8 @@ bool is_standalone_closed_marker(std::string_view clean) {
       "punktet er lukket", "sagen er fortrolig", "lukket del"};
   for (std::string_view w : whole)
     if (s == w) return true;
+  // "Sagen behandles for lukkede døre."
+  if (s.size() < 100 && s.find("for lukkede d\xC3\xB8re") != std::string_view::npos) return true;
   // "Lukket: Salg af grund", "Fortroligt: ..."
   return (starts_with(s, "lukket:") || starts_with(s, "fortrolig:") || starts_with(s, "fortroligt:")) && s.size() < 160;
 }

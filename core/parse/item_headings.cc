@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <map>
 
 #include "parse/access_markers.h"
@@ -269,30 +270,33 @@ std::vector<bool> find_toc(const Lines& lines, const std::vector<HeadingCandidat
 // item whose heading it stands under; further down an item it ends that
 // item and starts a confidential one -- at the numbered line just above it
 // when there is one ("2. Salg af grund" / "Lukket punkt"), else at itself.
+// So does a closed heading that no heading form accepted ("Sag nr. 2
+// Lukket", "Dagsordenspunkt 2: Lukket"): it can never extend the public
+// item before it.
 void split_at_marker_lines(const Lines& lines, const std::vector<HeadingCandidate>& all, size_t header_end,
                            std::vector<HeadingCandidate>& items) {
   std::vector<HeadingCandidate> added;
   size_t k = 0;  // items[k - 1] is the item holding line i
   for (size_t i = header_end; i < lines.size(); ++i) {
     while (k < items.size() && items[k].line < i) ++k;
-    if (k == 0 || !is_standalone_closed_marker(lines[i].clean())) continue;
+    if (k == 0 || (k < items.size() && items[k].line == i)) continue;  // before the first item, or an item heading
+    std::string closed_number;
+    const bool marker = is_standalone_closed_marker(lines[i].clean());
+    if (!marker && !is_closed_heading_line(lines[i].clean(), &closed_number)) continue;
     HeadingCandidate& holder = items[k - 1];
-    size_t text_lines = 0;
-    for (size_t j = holder.line + 1 + static_cast<size_t>(holder.continuation_lines); j < i; ++j)
-      if (!lines[j].blank()) ++text_lines;
-    if (text_lines <= 2) {
-      holder.confidential = true;
-      holder.title.clear();
-      continue;
-    }
     HeadingCandidate boundary;
     boundary.line = i;
     boundary.number = holder.number;
     boundary.number_text = holder.number_text;
+    if (!closed_number.empty()) {
+      boundary.number_text = closed_number;
+      boundary.number = std::atoi(closed_number.c_str());
+    }
     // The numbered line right above the marker is the closed item's heading.
+    bool numbered_above = false;
     const auto above = std::lower_bound(all.begin(), all.end(), i,
                                         [](const HeadingCandidate& c, size_t line) { return c.line < line; });
-    if (above != all.begin()) {
+    if (marker && above != all.begin()) {
       const HeadingCandidate& c = *(above - 1);
       size_t between = 0;
       for (size_t j = c.line + 1; j < i; ++j)
@@ -300,6 +304,17 @@ void split_at_marker_lines(const Lines& lines, const std::vector<HeadingCandidat
       if (c.line > holder.line && between == 0) {
         boundary = c;
         boundary.continuation_lines = 0;
+        numbered_above = true;
+      }
+    }
+    if (marker && !numbered_above) {
+      size_t text_lines = 0;
+      for (size_t j = holder.line + 1 + static_cast<size_t>(holder.continuation_lines); j < i; ++j)
+        if (!lines[j].blank()) ++text_lines;
+      if (text_lines <= 2) {  // a marker under the heading: the holder is closed
+        holder.confidential = true;
+        holder.title.clear();
+        continue;
       }
     }
     boundary.form = HeadingForm::closed_marker;

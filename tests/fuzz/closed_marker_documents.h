@@ -36,15 +36,17 @@ class SeededChoice {
 };
 
 inline std::string closed_heading(SeededChoice& c, int number) {
-  static const char* const prefixes[] = {"", "", "Punkt ", "Pkt. ", "## ", "### ", "PUNKT "};
+  static const char* const prefixes[] = {"",     "",       "Punkt ",   "Pkt. ",           "## ",
+                                         "### ", "PUNKT ", "Sag nr. ", "Dagsordenspunkt "};
   static const char* const suffixes[] = {"", "a", ".1", ""};
   static const char* const separators[] = {"", ".", ":", ")", " -", " \xE2\x80\x93"};
   static const char* const markers[] = {
       "(Fortrolig)", "( Fortrolig )", "(Lukket)",      "Lukket punkt", "Lukket:",  "(Lukket punkt)",  "Fortrolig",
       "FORTROLIG",   "lukket punkt",  "Lukket punkt.", "(fortroligt)", "[Lukket]", "(Ikke offentlig)"};
   static const char* const titles[] = {"", " Grundkøb", " Salg af grund ved havnen", " Personalesag"};
-  static const char* const trailing[] = {"(Lukket)",    "(Lukket punkt)",      "- Lukket punkt",
-                                         "(Fortrolig)", "\xE2\x80\x93 Lukket", "(LUKKET)"};
+  static const char* const trailing[] = {"(Lukket)",     "(Lukket punkt)",         "- Lukket punkt",
+                                         "(Fortrolig)",  "\xE2\x80\x93 Lukket",    "(LUKKET)",
+                                         "- Lukket sag", "\xE2\x80\x93 fortroligt"};
   std::string head = std::string(c.pick(prefixes)) + std::to_string(number) + c.pick(suffixes) + c.pick(separators);
   if (c.pick(3) == 0) return head + " Grundkøb ved havnen " + c.pick(trailing);
   return head + " " + c.pick(markers) + c.pick(titles);
@@ -98,8 +100,9 @@ inline std::string closed_marker_document(uint64_t seed, const std::string& nois
       const int n = c.pick(4) == 0 ? static_cast<int>(c.pick(3)) + 1 : c.pick(5) == 0 ? number + 40 : number;
       doc += closed_heading(c, n) + "\n\n" + canary + "\n\nSagsfremstilling\n" + canary + "\n\n";
     } else if (kind == 2) {
-      static const char* const lines[] = {"Lukket punkt", "Fortroligt",       "(Lukket)",
-                                          "Fortrolig",    "Lukket: Grundkøb", "LUKKET PUNKT"};
+      static const char* const lines[] = {"Lukket punkt",  "Fortroligt",       "(Lukket)",
+                                          "Fortrolig",     "Lukket: Grundkøb", "LUKKET PUNKT",
+                                          "Fortrolig sag", "(Lukket punkt)",   "Sagen behandles for lukkede døre."};
       doc += std::to_string(number) + ". Grundkøb ved havnen\n" + c.pick(lines) + "\n\n" + canary + "\n\n";
     } else if (kind == 3) {
       static const char* const groups[] = {"Lukkede sager", "Lukket dagsorden", "## Lukkede punkter"};

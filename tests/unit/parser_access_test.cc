@@ -82,6 +82,16 @@ TEST(Access, MarkerLinesUnderTheHeading) {
   expect_closed("## 2. Salg af grund\n\nLukket punkt");
 }
 
+TEST(Access, ClosedLinesThatNoHeadingFormAccepts) {
+  // Each once closed the public item above it (its text withheld) or leaked
+  // into it: a closed line always starts a confidential item of its own.
+  for (const char* middle :
+       {"Sag nr. 2 Lukket", "Dagsordenspunkt 2: Lukket", "2. Grundkøb – fortroligt", "2. Grundkøb - Lukket sag",
+        "2. Grundkøb\nSagen behandles for lukkede døre.", "2. Grundkøb\nFortrolig sag", "2. Grundkøb\n(Lukket punkt)",
+        "2. Grundkøb\n\n**Lukket punkt**"})
+    expect_closed(middle);
+}
+
 TEST(Access, ClosedGroups) {
   for (const char* group : {"Lukkede sager", "Lukket dagsorden", "## Lukkede punkter", "LUKKET MØDE"})
     expect_closed(std::string(group) + "\n\n2. Salg af grund", "\n\nÅbne sager");
