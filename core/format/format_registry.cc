@@ -16,6 +16,7 @@ extern const Reader kHtmlReader;
 extern const Reader kEdocXmlReader;
 extern const Reader kAcadreXmlReader;
 extern const Reader kSbsysXmlReader;
+extern const Reader kSbsysAgendaXmlReader;
 extern const Reader kFujitsuXmlReader;
 extern const Reader kUnknownXmlReader;
 extern const Reader kTextReader;
@@ -24,7 +25,7 @@ namespace {
 
 const Reader* const kReaders[] = {
     &kPdfReader,      &kHtmlReader,       &kEdocXmlReader,    &kAcadreXmlReader,
-    &kSbsysXmlReader, &kFujitsuXmlReader, &kUnknownXmlReader, &kTextReader,
+    &kSbsysXmlReader, &kSbsysAgendaXmlReader, &kFujitsuXmlReader, &kUnknownXmlReader, &kTextReader,
 };
 
 std::string lower_name_without_gz(std::string_view name) {

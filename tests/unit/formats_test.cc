@@ -199,5 +199,28 @@ TEST(Formats, SbsysPublicationXml) {
   for (const AgendaItem& item : d.items) EXPECT_EQ(item.full_text().find("@kommune.dk"), std::string::npos);
 }
 
+TEST(Formats, SbsysAgendaXml) {
+  // The <Dagsorden> export OS2dagsorden's SBSYS importer reads: attributes
+  // for access and meeting, one element per field under <Indhold>.
+  const ParsedDocument d = test::parse_file(data("xml/sbsys_dagsorden.xml"));
+  EXPECT_EQ(d.meta.format, "sbsys-dagsorden-xml");
+  EXPECT_EQ(d.meta.date, "2024-08-27");
+  EXPECT_EQ(d.meta.committee, "Klima- og Miljøudvalget");
+  EXPECT_EQ(d.meta.kind, "referat");
+  expect_items(d, {{"1", "public", "", "Godkendelse af dagsorden"},
+                   {"2", "public", "24/3310", "Vandløbsregulativ for Grønå"},
+                   {"3", "confidential", "24/4410", ""},
+                   {"4", "confidential", "", ""}});  // no Åbent flag: closed
+  const AgendaItem& two = d.items[1];
+  EXPECT_TRUE(two.section("sagsfremstilling"));
+  EXPECT_TRUE(two.section("indstilling"));
+  EXPECT_EQ(two.decision(), "Godkendt.");
+  ASSERT_EQ(two.attachments.size(), 1u);  // the one not for publication is left out
+  EXPECT_EQ(two.attachments[0].name, "Udkast til regulativ");
+  EXPECT_EQ(two.attachments[0].url, "bilag/90.pdf");
+  EXPECT_NE(two.full_text().find("skybrud"), std::string::npos);
+  EXPECT_EQ(two.full_text().find("<p>"), std::string::npos);  // escaped HTML is read as HTML
+}
+
 }  // namespace
 }  // namespace sagsoeg
