@@ -24,8 +24,9 @@ extern const Reader kTextReader;
 namespace {
 
 const Reader* const kReaders[] = {
-    &kPdfReader,      &kHtmlReader,       &kEdocXmlReader,    &kAcadreXmlReader,
-    &kSbsysXmlReader, &kSbsysAgendaXmlReader, &kFujitsuXmlReader, &kUnknownXmlReader, &kTextReader,
+    &kPdfReader,        &kHtmlReader,       &kEdocXmlReader,
+    &kAcadreXmlReader,  &kSbsysXmlReader,   &kSbsysAgendaXmlReader,
+    &kFujitsuXmlReader, &kUnknownXmlReader, &kTextReader,
 };
 
 std::string lower_name_without_gz(std::string_view name) {

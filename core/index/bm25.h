@@ -28,16 +28,30 @@ inline constexpr double kMinNormLength = 0.5;
 /// Roughly the average item length (wdf sum) of real minutes (bundled
 /// corpus: 873, generated benchmark corpus: 591).
 inline constexpr double kPivotLength = 700;
-/// wdf resolution: whole numbers, so tf / N is stored times this.
-inline constexpr double kScale = 10;
+/// wdf resolution: whole numbers, so tf / N is stored times this. Each
+/// occurrence adds round(kScale * weight / N) (the indexer knows N before it
+/// indexes an item), so the resolution must keep that rounding small.
+inline constexpr double kScale = 100;
+
+/// BM25's length normalisation N of an item whose weighted occurrences sum
+/// to `length`.
+inline double length_norm(double length) {
+  double relative = length / kPivotLength;
+  if (relative < kMinNormLength) relative = kMinNormLength;
+  return (1 - kB) + kB * relative;
+}
+
+/// The wdf one occurrence adds in such an item, for a field weighing `weight`:
+/// at least 1 so a term still matches in a huge item.
+inline Xapian::termcount occurrence_wdf(Xapian::termcount weight, double length) {
+  const double wdf = kScale * static_cast<double>(weight) / length_norm(length) + 0.5;
+  return wdf < 1 ? 1 : static_cast<Xapian::termcount>(wdf);
+}
 
 /// The stored wdf of a term with `tf` weighted occurrences in an item whose
 /// weighted occurrences sum to `length`; at least 1 so the term still matches.
 inline Xapian::termcount normalised_wdf(Xapian::termcount tf, Xapian::termcount length) {
-  double relative = static_cast<double>(length) / kPivotLength;
-  if (relative < kMinNormLength) relative = kMinNormLength;
-  const double norm = (1 - kB) + kB * relative;
-  const double wdf = kScale * static_cast<double>(tf) / norm + 0.5;
+  const double wdf = kScale * static_cast<double>(tf) / length_norm(static_cast<double>(length)) + 0.5;
   return wdf < 1 ? 1 : static_cast<Xapian::termcount>(wdf);
 }
 

@@ -1,13 +1,18 @@
 #include "index/document_builder.h"
 
 #include <cstdio>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <unordered_set>
 
 #include "index/bm25.h"
 #include "index/schema.h"
 #include "io/gzip.h"
 #include "model/item_json.h"
 #include "parse/case_id.h"
+#include "text/embedded_data.h"
+#include "text/words.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
@@ -60,36 +65,50 @@ void DocumentBuilder::index_positional(const std::string& text, Xapian::termcoun
 }
 
 DocumentBuilder::DocumentBuilder(const TextPipeline& pipeline, const TopicVocabulary& topics)
-    : topics_(topics),
+    : pipeline_(pipeline),
+      topics_(topics),
       tg_(pipeline.make_term_generator(stopper_)),
+      stem_(pipeline.make_stemmer()),
       compounds_(CompoundVocabulary::standard(), pipeline.make_stemmer()) {}
 
-void DocumentBuilder::add_compound_parts(Xapian::Document& doc) {
-  std::vector<std::string> parts;
-  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-    const std::string term = *t;
-    // Unstemmed words of all text ("sundhedsreformen") and of each field
-    // ("Spalliationsområdet", "XDgodkendt"); not the Z stems.
-    size_t p = 0;
-    while (p < term.size() && term[p] >= 'A' && term[p] <= 'Z') ++p;
-    const std::string_view prefix(term.data(), p);
-    if (p == term.size() || !schema::is_text_field_prefix(prefix)) continue;
-    const auto first = static_cast<unsigned char>(term[p]);
-    if (!((first >= 'a' && first <= 'z') || first >= 0xC3)) continue;
-    const std::string parts_prefix = schema::compound_prefix_for(prefix);
-    for (const std::string& stem : compounds_.split(term.substr(p))) parts.push_back(parts_prefix + stem);
-  }
-  for (const std::string& p : parts) doc.add_term(p, 1);
+// The words of one text as the index will see them: each distinct word
+// once (for compound parts and the spelling table) and how many occurrences
+// of indexed (not stop) words it has (for the item's length).
+struct TextWords {
+  std::vector<std::string> distinct;
+  Xapian::termcount occurrences = 0;
+};
+
+TextWords text_words(const std::string& text, const TextPipeline& pipeline) {
+  TextWords t;
+  std::unordered_set<std::string> seen;
+  for_each_word(text, [&](const std::string& word) {
+    if (!pipeline.is_stopword(word)) ++t.occurrences;
+    if (seen.insert(word).second) t.distinct.push_back(word);
+  });
+  return t;
 }
 
-void DocumentBuilder::add_length_normalised(const Xapian::Document& text, Xapian::Document& doc) {
-  Xapian::termcount length = 0;
-  for (auto t = text.termlist_begin(); t != text.termlist_end(); ++t) length += t.get_wdf();
-  for (auto t = text.termlist_begin(); t != text.termlist_end(); ++t) {
-    const std::string term = *t;
-    for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) doc.add_posting(term, *p, 0);
-    doc.add_term(term, bm25::normalised_wdf(t.get_wdf(), length));
+std::map<std::string, Xapian::termcount> DocumentBuilder::compound_parts(
+    const std::vector<std::pair<const char*, const TextWords*>>& fields) {
+  // A part is added only where the field lacks the word itself, so a query's
+  // word and its compound parts never both count for one item
+  // (query_expander.cc ORs them).
+  std::map<std::string, std::unordered_set<std::string>> stems;  // field -> stems it has
+  for (const auto& [field, words] : fields)
+    for (const std::string& w : words->distinct) stems[field].insert(stem_(w));
+  std::map<std::string, Xapian::termcount> parts;
+  std::map<std::string, std::unordered_set<std::string>> counted;  // each compound word once per field
+  for (const auto& [field, words] : fields) {
+    const std::unordered_set<std::string>& has = stems[field];
+    const std::string parts_prefix = schema::compound_prefix_for(field);
+    for (const std::string& word : words->distinct) {
+      if (word.size() < 8 || !counted[field].insert(word).second) continue;
+      for (const std::string& part : compounds_.split(word))
+        if (!has.count(part)) ++parts[parts_prefix + part];
+    }
   }
+  return parts;
 }
 
 std::string DocumentBuilder::id_term(const std::string& item_id) {
@@ -104,43 +123,66 @@ std::string DocumentBuilder::source_term(const std::string& source) {
   return term;
 }
 
-Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
+Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std::string>* spelling) {
+  if (spelling) spelling->clear();
   const DocumentMeta& m = item.meta;
-
-  // Ranked text first, with raw weighted term counts: title, decision and
-  // resumé weigh more than the body; each field also goes under its own
-  // prefix for titel:/beslutning:/resume: queries.
-  Xapian::Document text;
-  tg_.set_document(text);
-  size_t positional_budget = kPositionalTextPerItem;
-  if (!item.is_confidential()) {
-    tg_.index_text(item.title, schema::kTitleWeight);
-    tg_.index_text(item.title, 1, schema::kTitle);
-    for (const Section& s : item.sections) {
-      tg_.increase_termpos();
-      Xapian::termcount weight = schema::kBodyWeight;
-      const char* prefix = nullptr;
-      if (s.name == "decision") weight = schema::kDecisionWeight, prefix = schema::kDecision;
-      if (s.name == "resume") weight = schema::kResumeWeight, prefix = schema::kResume;
-      if (s.name == "indstilling") prefix = schema::kIndstilling;
-      if (s.name != "journalnummer" && s.name != "kontakt") index_positional(s.text, weight, positional_budget);
-      // Field copies without positions: they serve field filters and cost
-      // little space; phrase search uses the positional unprefixed text.
-      if (prefix) tg_.index_text_without_positions(s.text, 1, prefix);
-    }
-    add_compound_parts(text);
-  }
+  Xapian::Document doc;
+  std::vector<int> topic_indexes;
   // Case IDs are exact terms so EMN-2024-01240 is one term, not a phrase of
   // numbers; with a wdf rather than boolean, a case ID typed as text ranks.
-  if (!item.case_id.empty()) text.add_term(std::string(schema::kCase) + item.case_id, 2);
-  for (const std::string& ref : item.case_refs) text.add_term(std::string(schema::kCaseRef) + ref, 1);
+  Xapian::termcount length = item.case_id.empty() ? 0 : 2;
+  length += static_cast<Xapian::termcount>(item.case_refs.size());
+  if (!item.is_confidential()) {
+    // The words first: compound parts, and the item's length, which BM25's
+    // normalisation needs before a single term is indexed (bm25.h). Title,
+    // decision and resumé weigh more than the body; each field also goes
+    // under its own prefix for titel:/beslutning:/resume: queries.
+    std::vector<TextWords> texts;  // title, then each indexed section
+    texts.push_back(text_words(item.title, pipeline_));
+    length += texts.back().occurrences * (schema::kTitleWeight + 1);
+    for (const Section& s : item.sections) {
+      if (!is_indexed_section(s)) continue;
+      texts.push_back(text_words(s.text, pipeline_));
+      length += texts.back().occurrences * (section_weight(s) + (field_prefix(s) ? 1 : 0));
+    }
+    std::vector<std::pair<const char*, const TextWords*>> fields{{"", &texts[0]}, {schema::kTitle, &texts[0]}};
+    size_t next = 1;
+    for (const Section& s : item.sections) {
+      if (!is_indexed_section(s)) continue;
+      fields.emplace_back("", &texts[next]);
+      if (const char* field = field_prefix(s)) fields.emplace_back(field, &texts[next]);
+      ++next;
+    }
+    if (spelling) {
+      std::set<std::string> words;
+      for (const TextWords& t : texts)
+        for (const std::string& w : t.distinct)
+          if (is_spelling_word(w)) words.insert(w);
+      spelling->assign(words.begin(), words.end());
+    }
+    const std::map<std::string, Xapian::termcount> parts = compound_parts(fields);
+    for (const auto& [term, count] : parts) length += count;
 
-  // Topics count the raw weighted occurrences, before normalisation.
-  std::vector<int> topic_indexes;
-  if (!item.is_confidential()) topic_indexes = topics_.assign(text);
-
-  Xapian::Document doc;
-  add_length_normalised(text, doc);
+    tg_.set_document(doc);
+    size_t positional_budget = kPositionalTextPerItem;
+    tg_.index_text(item.title, bm25::occurrence_wdf(schema::kTitleWeight, length));
+    tg_.index_text_without_positions(item.title, bm25::occurrence_wdf(1, length), schema::kTitle);
+    for (const Section& s : item.sections) {
+      if (!is_indexed_section(s)) continue;
+      tg_.increase_termpos();
+      index_positional(s.text, bm25::occurrence_wdf(section_weight(s), length), positional_budget);
+      // Field copies without positions: they serve field filters and cost
+      // little space; phrase search uses the positional text.
+      if (const char* field = field_prefix(s))
+        tg_.index_text_without_positions(s.text, bm25::occurrence_wdf(1, length), field);
+    }
+    for (const auto& [term, count] : parts) doc.add_term(term, bm25::normalised_wdf(count, length));
+    // Topics count occurrences: the wdfs over what one occurrence adds.
+    topic_indexes = topics_.assign(doc, bm25::occurrence_wdf(1, length));
+  }
+  if (!item.case_id.empty()) doc.add_term(std::string(schema::kCase) + item.case_id, bm25::normalised_wdf(2, length));
+  for (const std::string& ref : item.case_refs)
+    doc.add_term(std::string(schema::kCaseRef) + ref, bm25::normalised_wdf(1, length));
 
   // Filters.
   doc.add_boolean_term(id_term(item.id()));
@@ -150,9 +192,6 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
   if (is_journal_number(item.case_id)) add_boolean(doc, schema::kJournal, digits_only(item.case_id));
   if (m.date.size() == 10) {
     const std::string ymd = m.date.substr(0, 4) + m.date.substr(5, 2) + m.date.substr(8, 2);
-    add_boolean(doc, schema::kDay, ymd);
-    add_boolean(doc, schema::kMonth, ymd.substr(0, 6));
-    add_boolean(doc, schema::kYear, ymd.substr(0, 4));
     doc.add_value(schema::kSlotDate, ymd);
     doc.add_value(schema::kSlotYear, ymd.substr(0, 4));
   }
@@ -174,79 +213,50 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item) {
   doc.add_value(schema::kSlotCase, item.case_id);
   doc.add_value(schema::kSlotKind, m.kind);
   doc.add_value(schema::kSlotAccess, access_name(item.access));
-  doc.add_value(schema::kSlotItemNumber, Xapian::sortable_serialise(item.number));
   doc.add_value(schema::kSlotNewestFirst, newest_first_key(item));
-  doc.add_value(schema::kSlotSource, m.source);
   doc.set_data(encode_document_data(item, topic_slugs));
   return doc;
 }
 
-constexpr char kUnitSeparator = '\x1f';
-constexpr char kRecordSeparator = '\x1e';
-
-// Compact keys: the data of ~100,000 items adds up.
-std::string encode_document_data(const AgendaItem& item, const std::vector<std::string>& topic_slugs) {
-  AgendaItem meta_only = item;
-  meta_only.sections.clear();
-  nlohmann::json j = item_to_json(meta_only);
-  // Derived or repeated keys are rebuilt on decoding.
-  for (const char* derived : {"sections", "text", "decision", "decisions", "id", "attachments"}) j.erase(derived);
-  if (item.number_text.empty() || item.number_text == std::to_string(item.number)) j.erase("number");
-  if (item.occurrence > 1) j["occurrence"] = item.occurrence;
-  for (auto it = j.begin(); it != j.end();) {
-    // null and empty values are implied on decoding
-    if (it->is_null() || (it->is_array() && it->empty())) {
-      it = j.erase(it);
-    } else {
-      ++it;
-    }
-  }
-  if (!topic_slugs.empty()) j["topics"] = topic_slugs;
-  std::string data = dump_json(j);
-  if (!item.is_confidential()) {
-    // Sections after a NUL as "name US heading US text US body US date RS":
-    // a tenth of the cost of parsing them as JSON for every result shown.
-    data += '\0';
-    auto put = [&data](const std::string& s, char end) {
-      for (char c : s) data += (c == kUnitSeparator || c == kRecordSeparator || c == '\0') ? ' ' : c;
-      data += end;
-    };
-    for (const Section& s : item.sections) {
-      put(s.name, kUnitSeparator);
-      put(s.heading, kUnitSeparator);
-      put(s.text, kUnitSeparator);
-      put(s.body, kUnitSeparator);
-      put(s.date, kRecordSeparator);
-    }
-  }
-  return deflate_bytes(data);
+bool is_indexed_section(const Section& s) {
+  return s.name != "journalnummer" && s.name != "kontakt";
 }
 
-AgendaItem decode_document_data(const std::string& data, std::vector<std::string>* topics, bool with_text) {
-  const std::string plain = inflate_bytes(data);
-  const size_t nul = plain.find('\0');
-  const nlohmann::json j = nlohmann::json::parse(
-      plain.begin(), nul == std::string::npos ? plain.end() : plain.begin() + static_cast<std::ptrdiff_t>(nul));
-  AgendaItem item = item_from_json(j);
-  if (topics && j.contains("topics")) *topics = j["topics"].get<std::vector<std::string>>();
-  if (!with_text || nul == std::string::npos || item.is_confidential()) return item;
-  size_t pos = nul + 1;
-  while (pos < plain.size()) {
-    const size_t end = plain.find(kRecordSeparator, pos);
-    if (end == std::string::npos) throw std::runtime_error("corrupt document data");
-    Section s;
-    std::string* fields[] = {&s.name, &s.heading, &s.text, &s.body, &s.date};
-    size_t from = pos;
-    for (size_t f = 0; f < 5; ++f) {
-      size_t to = f < 4 ? plain.find(kUnitSeparator, from) : end;
-      if (to == std::string::npos || to > end) throw std::runtime_error("corrupt document data");
-      fields[f]->assign(plain, from, to - from);
-      from = to + 1;
-    }
-    item.sections.push_back(std::move(s));
-    pos = end + 1;
-  }
-  return item;
+Xapian::termcount section_weight(const Section& s) {
+  if (s.name == "decision") return schema::kDecisionWeight;
+  if (s.name == "resume") return schema::kResumeWeight;
+  return schema::kBodyWeight;
+}
+
+const char* field_prefix(const Section& s) {
+  if (s.name == "decision") return schema::kDecision;
+  if (s.name == "resume") return schema::kResume;
+  if (s.name == "indstilling") return schema::kIndstilling;
+  return nullptr;
+}
+
+std::vector<std::string> spelling_words(const AgendaItem& item) {
+  // The same words build() reports: distinct words of the title and the
+  // indexed sections.
+  std::set<std::string> words;
+  if (item.is_confidential()) return {};
+  auto add = [&](const std::string& text) {
+    for (const std::string& w : text_words(text, TextPipeline::standard()).distinct)
+      if (is_spelling_word(w)) words.insert(w);
+  };
+  add(item.title);
+  for (const Section& s : item.sections)
+    if (is_indexed_section(s)) add(s.text);
+  return {words.begin(), words.end()};
+}
+
+bool is_spelling_word(const std::string& term) {
+  if (term.size() < 4 || term.size() > 40) return false;
+  const auto first = static_cast<unsigned char>(term[0]);
+  if (!((first >= 'a' && first <= 'z') || first >= 0xC3)) return false;
+  for (char c : term)
+    if (c >= '0' && c <= '9') return false;
+  return true;
 }
 
 }  // namespace sagsoeg

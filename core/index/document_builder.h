@@ -4,9 +4,12 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "index/stored_item.h"
 #include "index/topics.h"
 #include "model/agenda_item.h"
 #include "text/compound_splitter.h"
@@ -14,38 +17,50 @@
 
 namespace sagsoeg {
 
+struct TextWords;
+
 /// Builds documents; one per thread (it owns a TermGenerator).
 class DocumentBuilder {
  public:
   DocumentBuilder(const TextPipeline& pipeline, const TopicVocabulary& topics);
 
   /// The Xapian document for an item. A confidential item gets its metadata
-  /// terms (item number, case ID, meeting) and no text at all.
-  Xapian::Document build(const AgendaItem& item);
+  /// terms (item number, case ID, meeting) and no text at all. `spelling`
+  /// receives spelling_words(item), found on the way.
+  Xapian::Document build(const AgendaItem& item, std::vector<std::string>* spelling = nullptr);
 
   /// Lower-cased, at most 240 bytes (Xapian's term limit is 245).
   static std::string id_term(const std::string& item_id);
   static std::string source_term(const std::string& source);
 
  private:
-  const TopicVocabulary& topics_;
-  void add_compound_parts(Xapian::Document& doc);
+  /// Compound-part terms and their occurrences, per field (see
+  /// compound_splitter.h), where the field lacks the word itself.
+  std::map<std::string, Xapian::termcount> compound_parts(
+      const std::vector<std::pair<const char*, const TextWords*>>& fields);
   /// Indexes text with positions while `budget` (bytes) lasts, the rest without.
-  void index_positional(const std::string& text, Xapian::termcount weight, size_t& budget);
-  /// Copies the ranked terms of `text` with their positions into `doc`, with
-  /// BM25's length normalisation folded into each wdf (see bm25.h).
-  static void add_length_normalised(const Xapian::Document& text, Xapian::Document& doc);
+  void index_positional(const std::string& text, Xapian::termcount wdf_per_occurrence, size_t& budget);
 
+  const TextPipeline& pipeline_;
+  const TopicVocabulary& topics_;
   std::unique_ptr<Xapian::Stopper> stopper_;
   Xapian::TermGenerator tg_;
+  Xapian::Stem stem_;
   CompoundSplitter compounds_;
 };
 
-/// Document data, zlib-compressed: the item's metadata as JSON and, for a
-/// public item, a NUL and its sections as "name US heading US text RS".
-std::string encode_document_data(const AgendaItem& item, const std::vector<std::string>& topic_slugs);
-/// Metadata and sections back as an item; `topics` receives the slugs.
-AgendaItem decode_document_data(const std::string& data, std::vector<std::string>* topics = nullptr,
-                                bool with_text = true);
+/// Sections whose text is indexed (not the journal number and contact lines).
+bool is_indexed_section(const Section& s);
+/// The weight of a section's words in the ranked text (decision and resumé above the rest).
+Xapian::termcount section_weight(const Section& s);
+/// The field prefix of a section (decision, resumé, indstilling), or nullptr.
+const char* field_prefix(const Section& s);
+
+/// True for the words kept for "did you mean".
+bool is_spelling_word(const std::string& word);
+/// The distinct words of an item's indexed text kept for "did you mean"
+/// (none for a confidential item). The indexer adds them and, from the
+/// stored text, removes them again: both sides derive them the same way.
+std::vector<std::string> spelling_words(const AgendaItem& item);
 
 }  // namespace sagsoeg

@@ -11,15 +11,6 @@ namespace sagsoeg {
 
 extern const Reader kAcadreXmlReader;
 
-bool is_spelling_word(const std::string& term) {
-  if (term.size() < 4 || term.size() > 40) return false;
-  const auto first = static_cast<unsigned char>(term[0]);
-  if (!((first >= 'a' && first <= 'z') || first >= 0xC3)) return false;
-  for (char c : term)
-    if (c >= '0' && c <= '9') return false;
-  return true;
-}
-
 namespace {
 
 std::string manifest_key(const DocumentMeta* m) {
@@ -70,13 +61,11 @@ FileResult process_file(const InputFile& file, const FolderContext& folder, cons
     const std::string today = today_iso();
     for (AgendaItem& item : parsed.items) {
       item.meta.indexed = today;
-      r.docs.push_back(builder.build(item));
+      std::vector<std::string> words;
+      r.docs.push_back(builder.build(item, &words));
       r.public_doc.push_back(!item.is_confidential());
       r.id_terms.push_back(DocumentBuilder::id_term(item.id()));
-      if (item.is_confidential()) continue;  // never a word of a closed item
-      const Xapian::Document& doc = r.docs.back();
-      for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        if (is_spelling_word(*t)) ++r.spelling[*t];
+      for (const std::string& word : words) ++r.spelling[word];  // none of a closed item
     }
     r.outcome = FileOutcome::indexed;
   } catch (const EmptyInput& e) {

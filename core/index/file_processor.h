@@ -39,9 +39,6 @@ struct FileResult {
   bool unstructured = false;  ///< no agenda structure: indexed as one item (kind bilag)
 };
 
-/// True for the words kept for "did you mean".
-bool is_spelling_word(const std::string& term);
-
 /// `known_hash` is the hash recorded for this source ("" if new).
 FileResult process_file(const InputFile& file, const FolderContext& folder, const std::string& known_hash,
                         const ReadLimits& limits, DocumentBuilder& builder);

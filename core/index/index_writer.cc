@@ -74,18 +74,14 @@ class LargeFileToken {
 // word of a changed (perhaps now closed) item lingers in "did you mean".
 size_t remove_file_items(Xapian::WritableDatabase& db, const std::string& source) {
   const std::string src = DocumentBuilder::source_term(source);
-  const std::string public_term = std::string(schema::kAccess) + "public";
   std::vector<Xapian::docid> ids(db.postlist_begin(src), db.postlist_end(src));
   for (Xapian::docid id : ids) {
-    const Xapian::Document old = db.get_document(id);
-    auto acc = old.termlist_begin();
-    acc.skip_to(public_term);
-    if (acc == old.termlist_end() || *acc != public_term) continue;
-    for (auto t = old.termlist_begin(); t != old.termlist_end(); ++t) {
-      const std::string term = *t;
-      if (!is_spelling_word(term)) continue;
+    // The words its public text added, derived from the stored text the same
+    // way the builder derived them (the index itself holds only stems).
+    const AgendaItem old = decode_document_data(db.get_document(id).get_data(), nullptr, true);
+    for (const std::string& word : spelling_words(old)) {
       try {
-        db.remove_spelling(term, 1);
+        db.remove_spelling(word, 1);
       } catch (const Xapian::Error&) {
       }
     }

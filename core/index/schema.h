@@ -10,8 +10,9 @@
 
 namespace sagsoeg::schema {
 
-// Free-text fields (positional, stemmed). Unprefixed terms hold all public
-// text; these prefixes let a query target one field.
+// Free-text fields. Every word is indexed as "Z" + its stem: all public text
+// with positions, and each field's copy (without positions) as "Z" + the
+// field's prefix + stem ("ZSpalliation", "ZXDgodkend").
 inline constexpr const char* kTitle = "S";
 inline constexpr const char* kDecision = "XD";
 inline constexpr const char* kResume = "XR";
@@ -53,9 +54,6 @@ inline constexpr const char* kOrganisation = "XORG";
 inline constexpr const char* kCase = "XCASE";    ///< own case ID / journal number, upper case
 inline constexpr const char* kCaseRef = "XREF";  ///< referenced case IDs, upper case
 inline constexpr const char* kJournal = "XJ";    ///< journal number (digits)
-inline constexpr const char* kDay = "D";         ///< YYYYMMDD
-inline constexpr const char* kMonth = "M";       ///< YYYYMM
-inline constexpr const char* kYear = "Y";        ///< YYYY
 inline constexpr const char* kType = "XTYPE";    ///< orientering | beslutning | drøftelse
 inline constexpr const char* kKind = "K";        ///< referat | dagsorden | aftale
 inline constexpr const char* kAccess = "XACC";   ///< public | confidential
@@ -77,8 +75,7 @@ enum Slot : Xapian::valueno {
   kSlotCase = 4,  ///< own case ID
   kSlotKind = 5,
   kSlotAccess = 6,
-  kSlotItemNumber = 7,  ///< Xapian::sortable_serialise(number)
-  kSlotSource = 8,
+  // 7 and 8 (item number, source) are no longer written: nothing read them.
   kSlotOrganisation = 9,
   /// Browse order in one ascending value (the remote backend sorts by one
   /// slot only): newest date first, then source, then item number.
@@ -92,7 +89,9 @@ inline constexpr const char* kMetaSchema = "sagsoeg:schema";
 inline constexpr const char* kMetaFilePrefix = "sagsoeg:file:";  ///< + source -> "content hash TAB source"
 inline constexpr const char* kMetaRoot = "sagsoeg:root";         ///< folder the document names are relative to
 /// 5: length-normalised wdf (bm25.h); 6: document names from real paths
-/// under a recorded root, printed item numbers in IDs, decisions with body and date.
-inline constexpr const char* kSchemaVersion = "6";
+/// under a recorded root, printed item numbers in IDs, decisions with body and date;
+/// 7: stems only ("Z" + stem, with positions), compound parts only where the
+/// word itself is absent.
+inline constexpr const char* kSchemaVersion = "7";
 
 }  // namespace sagsoeg::schema

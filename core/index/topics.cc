@@ -52,12 +52,13 @@ int TopicVocabulary::find(const std::string& slug_or_label) const {
   return -1;
 }
 
-std::vector<int> TopicVocabulary::assign(const Xapian::Document& doc) const {
+std::vector<int> TopicVocabulary::assign(const Xapian::Document& doc, Xapian::termcount wdf_per_occurrence) const {
   std::vector<Xapian::termcount> hits(topics_.size(), 0);
   Xapian::termcount total = 0;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string term = *t;
-    if (term.size() < 2 || term[0] != 'Z') continue;
+    // Stems of the text ("Z" + stem), not the field copies ("ZXD" + stem).
+    if (term.size() < 2 || term[0] != 'Z' || (term[1] >= 'A' && term[1] <= 'Z')) continue;
     const std::string stem = term.substr(1);
     const Xapian::termcount wdf = t.get_wdf();
     total += wdf;
@@ -71,7 +72,7 @@ std::vector<int> TopicVocabulary::assign(const Xapian::Document& doc) const {
   }
   std::vector<int> assigned;
   for (size_t i = 0; i < topics_.size(); ++i)
-    if (hits[i] >= 4 && hits[i] * 100 >= total) assigned.push_back(static_cast<int>(i));
+    if (hits[i] >= 4 * wdf_per_occurrence && hits[i] * 100 >= total) assigned.push_back(static_cast<int>(i));
   return assigned;
 }
 

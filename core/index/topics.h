@@ -30,8 +30,9 @@ class TopicVocabulary {
   const std::string& version() const { return version_; }
 
   /// Topics of an indexed document, from its stemmed ("Z") terms and their
-  /// wdf: at least 4 hits and at least 1 % of the stemmed words.
-  std::vector<int> assign(const Xapian::Document& doc) const;
+  /// wdf, where one occurrence adds `wdf_per_occurrence`: at least 4 hits
+  /// and at least 1 % of the stemmed words.
+  std::vector<int> assign(const Xapian::Document& doc, Xapian::termcount wdf_per_occurrence = 1) const;
 
  private:
   std::vector<Topic> topics_;

@@ -64,22 +64,69 @@ std::string gunzip(std::string_view compressed, size_t max_output) {
   return inflate_all(compressed, 16 + MAX_WBITS, max_output, true);
 }
 
-std::string deflate_bytes(std::string_view data) {
-  uLongf bound = compressBound(static_cast<uLong>(data.size()));
-  std::string out(bound, '\0');
-  if (compress2(reinterpret_cast<Bytef*>(out.data()), &bound, reinterpret_cast<const Bytef*>(data.data()),
-                static_cast<uLong>(data.size()), Z_BEST_COMPRESSION) != Z_OK)
-    throw std::runtime_error("zlib compress failed");
-  out.resize(bound);
+std::string deflate_bytes(std::string_view data, std::string_view dictionary) {
+  z_stream z{};
+  if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    throw std::runtime_error("zlib deflateInit failed");
+  if (!dictionary.empty())
+    deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dictionary.data()), static_cast<uInt>(dictionary.size()));
+  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  const int status = deflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  deflateEnd(&z);
+  if (status != Z_STREAM_END) throw std::runtime_error("zlib compress failed");
   return out;
 }
 
-std::string inflate_bytes(std::string_view data) {
-  try {
-    return inflate_all(data, MAX_WBITS, size_t(1) << 31, false);
-  } catch (const InputError& e) {
-    throw std::runtime_error(e.what());
+namespace {
+
+// One inflate stream per thread, reset for each call: initialising a stream
+// (and its 32 KB window) for every stored item cost more than inflating it.
+struct InflateStream {
+  z_stream z{};
+  bool ready = false;
+  ~InflateStream() {
+    if (ready) inflateEnd(&z);
   }
+};
+
+}  // namespace
+
+std::string inflate_bytes(std::string_view data, std::string_view dictionary) {
+  thread_local InflateStream stream;
+  z_stream& z = stream.z;
+  if (!stream.ready) {
+    if (inflateInit2(&z, -MAX_WBITS) != Z_OK) throw std::runtime_error("zlib inflateInit failed");
+    stream.ready = true;
+  } else {
+    inflateReset(&z);
+  }
+  if (!dictionary.empty())
+    inflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dictionary.data()), static_cast<uInt>(dictionary.size()));
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  std::string out;
+  out.resize(data.size() * 3 + 64);
+  size_t produced = 0;
+  int status = Z_OK;
+  for (;;) {
+    z.next_out = reinterpret_cast<Bytef*>(&out[produced]);
+    z.avail_out = static_cast<uInt>(out.size() - produced);
+    status = inflate(&z, Z_NO_FLUSH);
+    produced = out.size() - z.avail_out;
+    if (status != Z_OK) break;
+    if (z.avail_out == 0)
+      out.resize(out.size() * 2);
+    else if (z.avail_in == 0)
+      break;
+  }
+  if (status != Z_STREAM_END) throw std::runtime_error("corrupt stored text");
+  out.resize(produced);
+  return out;
 }
 
 }  // namespace sagsoeg

@@ -42,6 +42,33 @@ bool matches_public_text_only(const Xapian::Query& q) {
   return true;
 }
 
+size_t count_occurrences(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
+  return n;
+}
+
+// The query as typed, for error messages: "sagsoegwild:lægedæk" -> "lægedæk*".
+std::string restore_wildcards(const std::string& q) {
+  std::string out;
+  size_t i = 0;
+  while (i < q.size()) {
+    const size_t at = q.find("sagsoegwild", i);
+    if (at == std::string::npos) {
+      out += q.substr(i);
+      break;
+    }
+    out += q.substr(i, at - i);
+    const size_t colon = q.find(':', at);
+    size_t end = colon == std::string::npos ? q.size() : colon + 1;
+    while (end < q.size() && q[end] != ' ' && q[end] != ')') ++end;
+    out += q.substr(colon == std::string::npos ? at : colon + 1, end - (colon == std::string::npos ? at : colon + 1)) +
+           "*";
+    i = end;
+  }
+  return out;
+}
+
 std::string upper_ascii(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return s;
@@ -157,6 +184,97 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
   std::string field_;
 };
 
+// A trailing wildcard over the index's stems ("lægedæk*"). The index holds
+// only stems ("Z" + stem), so the typed prefix is matched against stems:
+// cut to its own stem when that only drops an ending ("sundhedsaftale*" ->
+// stems from "sundhedsaftal"), and the word itself is included
+// ("sundhed*" also finds "sundhed", whose stem is "sund"). Expanded here,
+// to the `limit` most frequent stems, so the query is plain terms: public
+// text only, no access filter needed.
+class WildcardProcessor : public Xapian::FieldProcessor {
+ public:
+  WildcardProcessor(const Xapian::Database& db, Xapian::Stem stem, std::string field, const Xapian::termcount& limit)
+      : db_(db), stem_(std::move(stem)), prefix_("Z" + std::move(field)), limit_(limit) {}
+  Xapian::Query operator()(const std::string& text) override {
+    const std::string word = to_lower_latin(trim(text));
+    const std::string stemmed = stem_(word);
+    std::string typed = word;
+    if (stemmed.size() < word.size() && word.compare(0, stemmed.size(), stemmed) == 0 &&
+        word.size() - stemmed.size() <= 2)
+      typed = stemmed;
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    const std::string pattern = prefix_ + typed;
+    for (auto t = db_.allterms_begin(pattern); t != db_.allterms_end(pattern); ++t)
+      found.emplace_back(t.get_termfreq(), *t);
+    if (found.size() > limit_) {
+      std::partial_sort(found.begin(), found.begin() + limit_, found.end(), std::greater<>());
+      found.resize(limit_);
+    }
+    std::vector<Xapian::Query> terms;
+    for (const auto& [freq, term] : found) terms.emplace_back(term);
+    const std::string exact = prefix_ + stemmed;
+    if (exact.compare(0, pattern.size(), pattern) != 0 && db_.term_exists(exact)) terms.emplace_back(exact);
+    if (terms.empty()) return no_match();
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+  }
+
+ private:
+  const Xapian::Database& db_;
+  Xapian::Stem stem_;
+  std::string prefix_;
+  const Xapian::termcount& limit_;
+};
+
+// "lægedæk*" -> "sagsoegwild:lægedæk", "titel:orient*" ->
+// "sagsoegwilds:orient": wildcards go to WildcardProcessor. Not inside
+// phrases; other fields' wildcards are left to their own processors.
+std::string route_wildcards(const std::string& text, std::vector<std::string>& prefixes) {
+  static const std::pair<const char*, const char*> fields[] = {{"", "sagsoegwild:"},
+                                                               {"titel:", "sagsoegwilds:"},
+                                                               {"title:", "sagsoegwilds:"},
+                                                               {"beslutning:", "sagsoegwildxd:"},
+                                                               {"decision:", "sagsoegwildxd:"},
+                                                               {"resume:", "sagsoegwildxr:"},
+                                                               {"resumé:", "sagsoegwildxr:"},
+                                                               {"summary:", "sagsoegwildxr:"},
+                                                               {"indstilling:", "sagsoegwildxi:"},
+                                                               {"recommendation:", "sagsoegwildxi:"}};
+  std::string out;
+  bool in_quotes = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] == '"') in_quotes = !in_quotes;
+    if (text[i] != '*' || in_quotes) {
+      out += text[i++];
+      continue;
+    }
+    // The word before the star, back to a space, bracket, sign or field colon.
+    size_t b = out.size();
+    while (b > 0 && out[b - 1] != ' ' && out[b - 1] != '(' && out[b - 1] != ':' && out[b - 1] != '"' &&
+           out[b - 1] != '+' && out[b - 1] != '-')
+      --b;
+    const std::string word = out.substr(b);
+    size_t f = b;
+    if (f > 0 && out[f - 1] == ':') {
+      --f;
+      while (f > 0 && out[f - 1] != ' ' && out[f - 1] != '(' && out[f - 1] != '+' && out[f - 1] != '-') --f;
+    }
+    const std::string field = out.substr(f, b - f);
+    const char* route = nullptr;
+    for (const auto& [name, to] : fields)
+      if (field == name) route = to;
+    if (word.size() >= 2) prefixes.push_back(word);
+    if (!route || word.empty()) {
+      out += text[i++];
+      continue;
+    }
+    out.resize(f);
+    out += route + word;
+    ++i;
+  }
+  return out;
+}
+
 // Xapian takes ownership of a processor only when it is release()d;
 // otherwise the QueryParser would leak it.
 template <typename T>
@@ -172,19 +290,24 @@ struct QueryBuilder::Impl {
   std::unique_ptr<Xapian::Stopper> stopper;
   Xapian::QueryParser qp;
   Xapian::Stem stem;
+  Xapian::termcount wildcard_limit = kWildcardTerms;  ///< per wildcard, set for each query
 
   Impl(const Xapian::Database& database, const TextPipeline& pipeline) : db(database), stem(pipeline.make_stemmer()) {
     pipeline.configure(qp, stopper);
     qp.set_database(db);
-    qp.add_prefix("titel", schema::kTitle);
-    qp.add_prefix("title", schema::kTitle);
-    qp.add_prefix("beslutning", schema::kDecision);
-    qp.add_prefix("decision", schema::kDecision);
-    qp.add_prefix("resume", schema::kResume);
-    qp.add_prefix("resumé", schema::kResume);
-    qp.add_prefix("summary", schema::kResume);
-    qp.add_prefix("indstilling", schema::kIndstilling);
-    qp.add_prefix("recommendation", schema::kIndstilling);
+    // The stems of each field: "Z" + field prefix + stem, as the indexer writes them.
+    const std::string z = "Z";
+    for (const char* f : {"titel", "title"}) qp.add_prefix(f, z + schema::kTitle);
+    for (const char* f : {"beslutning", "decision"}) qp.add_prefix(f, z + schema::kDecision);
+    for (const char* f : {"resume", "resumé", "summary"}) qp.add_prefix(f, z + schema::kResume);
+    for (const char* f : {"indstilling", "recommendation"}) qp.add_prefix(f, z + schema::kIndstilling);
+    const std::pair<const char*, const char*> wildcard_fields[] = {{"sagsoegwild", ""},
+                                                                   {"sagsoegwilds", schema::kTitle},
+                                                                   {"sagsoegwildxd", schema::kDecision},
+                                                                   {"sagsoegwildxr", schema::kResume},
+                                                                   {"sagsoegwildxi", schema::kIndstilling}};
+    for (const auto& [name, field] : wildcard_fields)
+      qp.add_prefix(name, owned(new WildcardProcessor(db, stem, field, wildcard_limit)));
     for (const char* f : {"udvalg", "committee"}) qp.add_boolean_prefix(f, owned(new CommitteeProcessor(db)));
     for (const char* f : {"sag", "case"}) qp.add_boolean_prefix(f, owned(new CaseProcessor(false)));
     qp.add_boolean_prefix("caseref", owned(new CaseProcessor(true)));
@@ -218,9 +341,10 @@ struct QueryBuilder::Impl {
   static constexpr Xapian::termcount kWildcardTerms = 200;
 
   Xapian::Query parse(const std::string& q, Xapian::Query::op default_op, unsigned extra_flags) {
-    const auto wildcards = static_cast<Xapian::termcount>(std::count(q.begin(), q.end(), '*'));
-    qp.set_max_expansion(std::max<Xapian::termcount>(10, kWildcardTerms / std::max<Xapian::termcount>(1, wildcards)),
-                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    const auto wildcards =
+        static_cast<Xapian::termcount>(std::count(q.begin(), q.end(), '*')) + count_occurrences(q, "sagsoegwild");
+    wildcard_limit = std::max<Xapian::termcount>(10, kWildcardTerms / std::max<Xapian::termcount>(1, wildcards));
+    qp.set_max_expansion(wildcard_limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     qp.set_default_op(default_op);
     const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                            Xapian::QueryParser::FLAG_PURE_NOT | extra_flags;
@@ -229,10 +353,11 @@ struct QueryBuilder::Impl {
       // stems them, and the indexer keeps stop words unstemmed (STOP_STEMMED).
       if (only_stopwords(q)) qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
       Xapian::Query parsed = qp.parse_query(q, flags);
-      qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+      qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
       return parsed;
     } catch (const Xapian::QueryParserError& e) {
-      throw QueryError("cannot parse query '" + q + "': " + e.get_msg());
+      qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+      throw QueryError("cannot parse query '" + restore_wildcards(q) + "': " + e.get_msg());
     }
   }
 };
@@ -310,10 +435,42 @@ std::optional<Xapian::Query> QueryBuilder::filter_query(const SearchRequest& r, 
 }
 
 std::string QueryBuilder::spelling_correction(const std::string& query) {
+  // Word by word against the spelling table, as Xapian's QueryParser does
+  // for unprefixed terms (ours all carry the "Z" prefix, so it would not):
+  // free-text and text-field words, not operators, filters or case IDs.
   const std::string text = fold_case(protect_case_ids(std::string(trim(query))));
-  impl_->parse(text, Xapian::Query::OP_OR, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-  const std::string corrected = impl_->qp.get_corrected_query_string();
-  return corrected == text ? std::string() : corrected;
+  impl_->parse(text, Xapian::Query::OP_OR, 0);  // a malformed query gets its error, not a suggestion
+  static const char* const text_fields[] = {"titel:",  "title:",   "beslutning:",  "decision:",      "resume:",
+                                            "resumé:", "summary:", "indstilling:", "recommendation:"};
+  std::string out;
+  bool changed = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t end = std::min(text.find_first_of(" \t", i), text.size());
+    std::string token = text.substr(i, end - i);
+    size_t b = 0;
+    for (const char* f : text_fields)
+      if (starts_with(token, f)) b = std::strlen(f);
+    while (b < token.size() && (token[b] == '(' || token[b] == '+' || token[b] == '-' || token[b] == '"')) ++b;
+    size_t e = token.size();
+    while (e > b && (token[e - 1] == ')' || token[e - 1] == '"' || token[e - 1] == ',' || token[e - 1] == '.')) --e;
+    const std::string word = token.substr(b, e - b);
+    const bool plain = !word.empty() && word.find_first_of(":*") == std::string::npos &&
+                       std::all_of(word.begin(), word.end(), [](char c) {
+                         return static_cast<unsigned char>(c) >= 0x80 || std::islower(static_cast<unsigned char>(c));
+                       });
+    if (plain && !impl_->db.term_exists("Z" + impl_->stem(word))) {
+      const std::string suggestion = impl_->db.get_spelling_suggestion(word);
+      if (!suggestion.empty() && suggestion != word) {
+        token = token.substr(0, b) + suggestion + token.substr(e);
+        changed = true;
+      }
+    }
+    out += token;
+    if (end < text.size()) out += text[end];
+    i = end + 1;
+  }
+  return changed ? out : std::string();
 }
 
 BuiltQuery QueryBuilder::build(const SearchRequest& r) {
@@ -323,16 +480,11 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   ExpansionOptions expansion;
   expansion.compounds = r.compounds;
   expansion.variants = r.variants;
+  expansion.stopword_stems = &TextPipeline::standard().stopword_stems();
   // Browse (filters only, newest first) only when no text was typed: text
   // that matches nothing (udvalg:ukendt, "#") must find nothing.
   built.has_text = !text.empty();
-  for (size_t star = text.find('*'); star != std::string::npos; star = text.find('*', star + 1)) {
-    size_t b = star;
-    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '(' && text[b - 1] != ':' && text[b - 1] != '"' &&
-           text[b - 1] != '+' && text[b - 1] != '-')
-      --b;
-    if (star - b >= 2) built.wildcard_prefixes.push_back(text.substr(b, star - b));
-  }
+  text = route_wildcards(text, built.wildcard_prefixes);
   Xapian::Query any = Xapian::Query::MatchAll;
   Xapian::Query every = Xapian::Query::MatchAll;
   if (built.has_text) {

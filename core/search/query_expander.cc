@@ -53,39 +53,56 @@ Xapian::Query expand_term(const std::string& term, const Xapian::QueryParser& qp
       if (db.term_exists(parts_prefix + s)) parts.emplace_back(parts_prefix + s);
   }
   if (parts.empty()) return word;
-  // Compound parts count only for items without the word itself: one that
-  // says "lægedækning" and also "lægedækningsproblemer" must not outrank one
-  // that says the word more plainly. (Xapian 1.4's OP_MAX would say this
-  // directly, but crashes in this query shape.)
-  const Xapian::Query only_in_compounds(Xapian::Query::OP_AND_NOT,
-                                        Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()), word);
-  return Xapian::Query(Xapian::Query::OP_OR, word,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, only_in_compounds, kCompoundPartWeight));
+  // The indexer gives an item a compound part only where the item lacks the
+  // word itself (document_builder.cc): the two never both count for one
+  // item, so one that says "lægedækning" and also "lægedækningsproblemer"
+  // does not outrank one that says the word more plainly.
+  return Xapian::Query(
+      Xapian::Query::OP_OR, word,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
+                    kCompoundPartWeight));
 }
 
-// The decision, resumé and recommendation copies carry no positions (the
-// positional text is the unprefixed one): a phrase in such a field is its
-// words in the field and the phrase in the item's text.
+// The title, decision, resumé and recommendation copies carry no positions
+// (the positional text is the field-less one): a phrase in such a field is
+// its words in the field and the phrase in the item's text.
 Xapian::Query field_phrase(const Xapian::Query& q) {
   std::vector<std::string> terms(q.get_terms_begin(), q.get_terms_end());
   if (terms.empty()) return q;
   std::string field;
   for (const std::string& t : terms) {
-    size_t p = 0;
+    if (t.empty() || t[0] != 'Z') return q;
+    size_t p = 1;
     while (p < t.size() && t[p] >= 'A' && t[p] <= 'Z') ++p;
-    const std::string prefix = t.substr(0, p);
-    if (prefix != "XD" && prefix != "XR" && prefix != "XI") return q;
+    const std::string prefix = t.substr(1, p - 1);
+    if (prefix.empty() || !schema::is_text_field_prefix(prefix)) return q;
     if (!field.empty() && field != prefix) return q;
     field = prefix;
   }
   std::vector<Xapian::Query> in_field, words;
   for (const std::string& t : terms) {
     in_field.emplace_back(t);
-    words.emplace_back(t.substr(field.size()));
+    words.emplace_back("Z" + t.substr(1 + field.size()));
   }
   const Xapian::Query phrase(q.get_type(), words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
   in_field.push_back(phrase);
   return Xapian::Query(Xapian::Query::OP_AND, in_field.begin(), in_field.end());
+}
+
+// "til efterretning" -> efterretning, "taget til efterretning" -> tag
+// PHRASE efterretning: the indexer drops stop words and closes their gaps.
+Xapian::Query without_stopwords(const Xapian::Query& q, const ExpansionOptions& o) {
+  if (!o.stopword_stems) return q;
+  std::vector<Xapian::Query> kept;
+  for (auto t = q.get_terms_begin(); t != q.get_terms_end(); ++t) {
+    const std::string term = *t;
+    size_t p = term.empty() || term[0] != 'Z' ? 0 : 1;
+    while (p < term.size() && term[p] >= 'A' && term[p] <= 'Z') ++p;
+    if (!o.stopword_stems->count(term.substr(p))) kept.emplace_back(term);
+  }
+  if (kept.empty()) return Xapian::Query::MatchNothing;
+  if (kept.size() == 1) return kept.front();
+  return Xapian::Query(Xapian::Query::OP_PHRASE, kept.begin(), kept.end(), static_cast<Xapian::termcount>(kept.size()));
 }
 
 }  // namespace
@@ -112,7 +129,7 @@ Xapian::Query expand_query(const Xapian::Query& q, const Xapian::QueryParser& qp
       return Xapian::Query(type, subs.begin(), subs.end());
     }
     case Xapian::Query::OP_PHRASE:
-      return field_phrase(q);
+      return field_phrase(without_stopwords(q, o));
     default:
       return q;  // NEAR, wildcards, value ranges, scaled filters: as parsed
   }

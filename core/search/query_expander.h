@@ -2,17 +2,23 @@
 // query term also matches
 //  - compounds that contain it (index terms XP<stem>, weighted at half), and
 //  - its other Danish spellings (laegedaekning -> lægedækning, Aalborg <-> Ålborg)
-// where those terms exist in the database. Phrases and filters are left as
-// they are.
+// where those terms exist in the database. Phrases lose their stop words
+// (the index has none: a phrase is its other words in order), and a phrase
+// in a text field becomes the words in the field and the phrase in the text.
 #pragma once
 
 #include <xapian.h>
+
+#include <string>
+#include <unordered_set>
 
 namespace sagsoeg {
 
 struct ExpansionOptions {
   bool compounds = true;
   bool variants = true;
+  /// Stems of the stop words (TextPipeline::stopword_stems()), dropped from phrases.
+  const std::unordered_set<std::string>* stopword_stems = nullptr;
 };
 
 /// `qp` must be the parser that produced `query` (for the unstemmed forms).

@@ -43,7 +43,7 @@ struct RankedPage {
 RankedPage rank_page(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& request);
 
 /// Queries that can match at most this many items are counted exactly.
-inline constexpr Xapian::doccount kCountExactlyUpTo = 2000;
+inline constexpr Xapian::doccount kCountExactlyUpTo = 250;
 
 /// Counts `query`'s matches (a pass that stops after kCountExactlyUpTo).
 MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, double time_budget = 0);

@@ -92,70 +92,118 @@ std::vector<std::string> highlight_terms(const Xapian::Query& query) {
   return terms;
 }
 
+namespace {
+
+// The next word at or after `i`: [begin, end), or begin == end at the end.
+inline void next_word(const std::string& text, size_t& i, size_t& begin, size_t& end) {
+  while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+  begin = i;
+  while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
+  end = i;
+}
+
+void append_escaped(std::string& out, const std::string& text, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    switch (text[i]) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\n':
+        out += ' ';
+        break;
+      default:
+        out += text[i];
+    }
+  }
+}
+
+}  // namespace
+
 std::string make_snippet(const std::string& text, const std::vector<std::string>& terms, size_t length) {
-  // Words and which term each matches; most words are rejected by their
-  // first letter without being lower-cased.
+  // The matching words and which term each matches; most words are rejected
+  // by their first letter without being lower-cased, and only matches are
+  // kept (the window is cut from the text afterwards).
   const FirstLetters first_letters(terms);
-  std::vector<Word> words;
-  for (size_t i = 0; i < text.size();) {
-    while (i < text.size() && !is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
-    const size_t b = i;
-    while (i < text.size() && is_word_byte(static_cast<unsigned char>(text[i]))) ++i;
-    if (i == b) break;
-    int match = -1;
-    if (!terms.empty() && first_letters.may_match(text, b)) {
-      const std::string w = lower_word(text, b, i);
-      for (size_t t = 0; t < terms.size() && match < 0; ++t)
-        if (starts_with(w, terms[t]) && (terms[t].size() >= 3 || w == terms[t])) match = static_cast<int>(t);
-    }
-    words.push_back({b, i, match});
+  std::vector<Word> matches;
+  size_t first_word = std::string::npos;
+  std::string lower;
+  for (size_t i = 0;;) {
+    size_t b, e;
+    next_word(text, i, b, e);
+    if (b == e) break;
+    if (first_word == std::string::npos) first_word = b;
+    if (terms.empty() || !first_letters.may_match(text, b)) continue;
+    lower = lower_word(text, b, e);
+    for (size_t t = 0; t < terms.size(); ++t)
+      if (starts_with(lower, terms[t]) && (terms[t].size() >= 3 || lower == terms[t])) {
+        matches.push_back({b, e, static_cast<int>(t)});
+        break;
+      }
   }
-  if (words.empty()) return {};
+  if (first_word == std::string::npos) return {};
   // Best window: most distinct terms, then most matches, then earliest.
-  // Two pointers over the matching words only.
-  std::vector<size_t> matches;
-  for (size_t k = 0; k < words.size(); ++k)
-    if (words[k].term >= 0) matches.push_back(k);
-  size_t best_start = 0;
-  int best_distinct = 0, best_count = 0;
-  std::vector<int> in_window(terms.size(), 0);
-  int distinct = 0;
-  size_t hi = 0;
-  for (size_t lo = 0; lo < matches.size(); ++lo) {
-    const size_t begin = words[matches[lo]].begin;
-    while (hi < matches.size() && words[matches[hi]].end - begin <= length) {
-      if (in_window[static_cast<size_t>(words[matches[hi]].term)]++ == 0) ++distinct;
-      ++hi;
+  size_t begin = first_word;
+  if (!matches.empty()) {
+    size_t best = 0;
+    int best_distinct = 0, best_count = 0;
+    std::vector<int> in_window(terms.size(), 0);
+    int distinct = 0;
+    size_t hi = 0;
+    for (size_t lo = 0; lo < matches.size(); ++lo) {
+      while (hi < matches.size() && matches[hi].end - matches[lo].begin <= length) {
+        if (in_window[static_cast<size_t>(matches[hi].term)]++ == 0) ++distinct;
+        ++hi;
+      }
+      const int count = static_cast<int>(hi - lo);
+      if (distinct > best_distinct || (distinct == best_distinct && count > best_count))
+        best = lo, best_distinct = distinct, best_count = count;
+      if (--in_window[static_cast<size_t>(matches[lo].term)] == 0) --distinct;
     }
-    const int count = static_cast<int>(hi - lo);
-    if (distinct > best_distinct || (distinct == best_distinct && count > best_count)) {
-      best_start = matches[lo], best_distinct = distinct, best_count = count;
+    // Start up to four words before the first match, for context.
+    begin = matches[best].begin;
+    size_t start = matches[best].begin;
+    for (int back = 0; back < 4; ++back) {
+      size_t j = start;
+      while (j > 0 && !is_word_byte(static_cast<unsigned char>(text[j - 1]))) --j;
+      while (j > 0 && is_word_byte(static_cast<unsigned char>(text[j - 1]))) --j;
+      if (j >= start || matches[best].begin - j >= length / 4 || j < first_word) break;
+      begin = start = j;
     }
-    if (--in_window[static_cast<size_t>(words[matches[lo]].term)] == 0) --distinct;
   }
-  // Start a few words before the first match for context.
-  size_t first = best_start;
-  for (int back = 0; back < 4 && first > 0 && words[best_start].begin - words[first - 1].begin < length / 4; ++back)
-    --first;
-  const size_t begin = words[first].begin;
-  size_t end = begin;
-  size_t last = first;
-  while (last < words.size() && words[last].end - begin <= length) end = words[last++].end;
-  std::string out = first > 0 ? "…" : "";
-  size_t pos = begin;
-  for (size_t k = first; k < last; ++k) {
-    out += html_escape(text.substr(pos, words[k].begin - pos));
-    const std::string w = html_escape(text.substr(words[k].begin, words[k].end - words[k].begin));
-    out += words[k].term >= 0 ? "<mark>" + w + "</mark>" : w;
-    pos = words[k].end;
+  // Whole words from `begin` while they fit in `length` bytes.
+  std::string out = begin > first_word ? "…" : "";
+  out.reserve(length + 64);
+  size_t pos = begin, end = begin;
+  size_t m = 0;
+  while (m < matches.size() && matches[m].begin < begin) ++m;
+  for (size_t i = begin;;) {
+    size_t b, e;
+    next_word(text, i, b, e);
+    if (b == e || e - begin > length) break;
+    append_escaped(out, text, pos, b);
+    const bool marked = m < matches.size() && matches[m].begin == b;
+    if (marked) out += "<mark>";
+    append_escaped(out, text, b, e);
+    if (marked) {
+      out += "</mark>";
+      ++m;
+    }
+    pos = end = e;
   }
   if (end < text.size()) {
     // Keep a closing full stop, drop dangling separators.
     if (text[end] == '.') out += '.';
     out += "…";
   }
-  for (char& c : out)
-    if (c == '\n') c = ' ';
   return out;
 }
 

@@ -41,11 +41,13 @@ class DanishStemmer : public Xapian::StemImplementation {
   std::string get_description() const override;
 
  private:
+  std::string stem_uncached(const std::string& word);
   sb_stemmer* stemmer_;
   StemOverrides overrides_;
   std::unordered_map<std::string, std::string> words_;
   /// Suffix rules by the suffix's last byte, longest first.
   std::array<std::vector<std::pair<std::string, std::string>>, 256> suffixes_;
+  std::unordered_map<std::string, std::string> cache_;
 };
 
 }  // namespace sagsoeg

@@ -2,9 +2,10 @@
 #pragma once
 
 namespace sagsoeg {
-extern const char* const kStopwordsText;      ///< stopwords/danish.txt
-extern const char* const kStemOverridesText;  ///< data/stem_overrides.tsv
-extern const char* const kTopicsText;         ///< data/topics.tsv
-extern const char* const kSynonymsText;       ///< data/synonyms.tsv
-extern const char* const kCompoundPartsText;  ///< data/compound_parts.txt
+extern const char* const kStopwordsText;          ///< stopwords/danish.txt
+extern const char* const kStemOverridesText;      ///< data/stem_overrides.tsv
+extern const char* const kTopicsText;             ///< data/topics.tsv
+extern const char* const kSynonymsText;           ///< data/synonyms.tsv
+extern const char* const kCompoundPartsText;      ///< data/compound_parts.txt
+extern const char* const kDocdataDictionaryText;  ///< data/docdata_dictionary.txt
 }  // namespace sagsoeg

@@ -39,7 +39,9 @@ TextPipeline::TextPipeline(const std::string& stopwords_text, const std::string&
   for (const auto& w : sorted) stop_joined += w + "\n";
   std::string over_joined;
   for (const auto& [w, s] : overrides_) over_joined += w + "\t" + s + "\n";
-  version_ = "sagsoeg-text-1;xapian-" + std::string(Xapian::version_string()) +
+  Xapian::Stem stem = make_stemmer();
+  for (const auto& w : stopwords_) stopword_stems_.insert(stem(w));
+  version_ = "sagsoeg-text-2;xapian-" + std::string(Xapian::version_string()) +
              ";stemmer=snowball-danish;stop=" + fnv1a_hex(stop_joined).substr(0, 8) +
              ";overrides=" + fnv1a_hex(over_joined).substr(0, 8);
 }
@@ -60,31 +62,41 @@ Xapian::TermGenerator TextPipeline::make_term_generator(std::unique_ptr<Xapian::
   keep = make_stopper();
   Xapian::TermGenerator tg;
   tg.set_stemmer(make_stemmer());
-  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  // Stems only, with positions ("Z" + stem): phrases match on stems, and no
+  // second, unstemmed copy of every word doubles the index (see README).
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL_Z);
   tg.set_stopper(keep.get());
-  tg.set_stopper_strategy(Xapian::TermGenerator::STOP_STEMMED);
+  // Stop words are not indexed at all: their positions were a fifth of the
+  // index. A phrase drops them too (query_expander.cc) and still matches,
+  // since the indexer closes their gaps.
+  tg.set_stopper_strategy(Xapian::TermGenerator::STOP_ALL);
   return tg;
 }
 
 void TextPipeline::configure(Xapian::QueryParser& qp, std::unique_ptr<Xapian::Stopper>& keep) const {
   keep = make_stopper();
   qp.set_stemmer(make_stemmer());
-  qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  // Every word stemmed under the "Z" prefix the index uses (wildcards expand
+  // over the same terms); fields add their own prefix after it.
+  qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  qp.add_prefix("", "Z");
   qp.set_stopper(keep.get());
 }
 
 std::vector<AnalyzedToken> TextPipeline::analyze(const std::string& text) const {
   // Run the real TermGenerator and read its positions back: what --analyze
   // shows is by construction what the indexer indexes.
+  // (Unstemmed, so the tokens are seen as the tokenizer cut them.)
   std::unique_ptr<Xapian::Stopper> stopper;
   Xapian::TermGenerator tg = make_term_generator(stopper);
+  tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
+  tg.set_stopper_strategy(Xapian::TermGenerator::STOP_NONE);
   Xapian::Document doc;
   tg.set_document(doc);
   tg.index_text(text);
   std::vector<std::pair<Xapian::termpos, std::string>> positioned;
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
     const std::string term = *t;
-    if (!term.empty() && term[0] == 'Z') continue;
     for (auto p = t.positionlist_begin(); p != t.positionlist_end(); ++p) positioned.emplace_back(*p, term);
   }
   std::sort(positioned.begin(), positioned.end());

@@ -38,6 +38,8 @@ class TextPipeline {
   /// A stopper; Xapian keeps a reference, the caller keeps it alive.
   std::unique_ptr<Xapian::Stopper> make_stopper() const;
   bool is_stopword(const std::string& lower_word) const;
+  /// The stems of the stop words: what a phrase's stop words parse to.
+  const std::unordered_set<std::string>& stopword_stems() const { return stopword_stems_; }
 
   /// A TermGenerator with stemmer and stopper set (stopper owned by `keep`).
   Xapian::TermGenerator make_term_generator(std::unique_ptr<Xapian::Stopper>& keep) const;
@@ -49,6 +51,7 @@ class TextPipeline {
 
  private:
   std::unordered_set<std::string> stopwords_;
+  std::unordered_set<std::string> stopword_stems_;
   StemOverrides overrides_;
   std::string version_;
 };
