@@ -31,7 +31,7 @@ inline constexpr double kPivotLength = 700;
 /// wdf resolution: whole numbers, so tf / N is stored times this. Each
 /// occurrence adds round(kScale * weight / N) (the indexer knows N before it
 /// indexes an item), so the resolution must keep that rounding small.
-inline constexpr double kScale = 100;
+inline constexpr double kScale = 40;
 
 /// BM25's length normalisation N of an item whose weighted occurrences sum
 /// to `length`.

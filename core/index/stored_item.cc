@@ -47,6 +47,37 @@ int to_int(const std::string& s) {
   return s.size() && s[0] == '-' ? -n : n;
 }
 
+// The preset dictionary: typical text (data/docdata_dictionary.txt), then
+// the record's own skeleton -- section names and headings with their
+// separators, common metadata values -- last, where deflate reaches it most
+// cheaply. Changing it changes the stored format (schema version).
+const std::string& dictionary() {
+  static const std::string d = [] {
+    std::string out = kDocdataDictionaryText;
+    out += "\n";
+    for (const char* v : {"markdown", "text", "html", "pdf", "edoc-xml", "acadre-xml", "sbsys-xml", "dagsorden",
+                          "referat", "aftale", "bilag", "orientering", "beslutning", "drøftelse", "p", "c"})
+      out += std::string(v) + kUnit;
+    for (const char* s : {"bilag\x1f"
+                          "Bilag",
+                          "baggrund\x1f"
+                          "Baggrund",
+                          "økonomi\x1f"
+                          "Økonomi",
+                          "indstilling\x1f"
+                          "Indstilling",
+                          "sagsfremstilling\x1f"
+                          "Sagsfremstilling",
+                          "decision\x1f"
+                          "Beslutning",
+                          "resume\x1f"
+                          "Resumé"})
+      out += std::string(1, kRecord) + s + kUnit;
+    return out;
+  }();
+  return d;
+}
+
 }  // namespace
 
 std::string encode_document_data(const AgendaItem& item, const std::vector<std::string>& topic_slugs) {
@@ -83,11 +114,11 @@ std::string encode_document_data(const AgendaItem& item, const std::vector<std::
       put(data, s.date, kRecord);
     }
   }
-  return deflate_bytes(data, kDocdataDictionaryText);
+  return deflate_bytes(data, dictionary());
 }
 
 AgendaItem decode_document_data(const std::string& data, std::vector<std::string>* topics, bool with_text) {
-  const std::string plain = inflate_bytes(data, kDocdataDictionaryText);
+  const std::string plain = inflate_bytes(data, dictionary());
   if (plain.empty() || plain[0] != kVersion) throw std::runtime_error("corrupt document data");
   const size_t nul = std::min(plain.find('\0'), plain.size());
   std::vector<std::string> f;
