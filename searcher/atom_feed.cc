@@ -1,5 +1,6 @@
 #include "searcher/atom_feed.h"
 
+#include <algorithm>
 #include <ctime>
 
 #include "searcher/query_string.h"
@@ -88,6 +89,47 @@ std::string atom_feed(const SearchResponse& r, const std::string& base, const st
     if (!h.decision.empty()) summary += " — Beslutning: " + h.decision;
     if (!h.snippet.empty()) summary += " — " + snippet_to_terminal(h.snippet, TextStyle{});
     x += "    <summary>" + xml_text(summary) + "</summary>\n";
+    x += "  </entry>\n";
+  }
+  x += "</feed>\n";
+  return x;
+}
+
+std::string case_feed(const std::string& case_id, const std::vector<SearchHit>& hits, const std::string& base,
+                      const std::string& self_path) {
+  std::string updated;
+  for (const SearchHit& h : hits) updated = std::max(updated, entry_date(h.item));
+  if (updated.empty()) updated = today();
+  const std::string page = base + "/?view=case&case=" + percent_encode(case_id);
+  std::string x =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"" +
+      xml_text(base + "/") + "\">\n";
+  x += "  <title>" + xml_text("Sag " + case_id) + "</title>\n";
+  x += "  <id>" + xml_text(base + self_path) + "</id>\n";
+  x += "  <link rel=\"self\" href=\"" + xml_text(base + self_path) + "\"/>\n";
+  x += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(page) + "\"/>\n";
+  x += "  <updated>" + updated + "T00:00:00Z</updated>\n";
+  x += "  <author><name>sagsoeg</name></author>\n";
+  for (const SearchHit& h : hits) {
+    const AgendaItem& it = h.item;
+    const std::string link = base + "/?view=item&item=" + percent_encode(it.id());
+    std::string title = it.title.empty() ? "(uden titel)" : it.title;
+    if (!it.outcome.empty()) title += " — " + it.outcome;
+    x += "  <entry>\n";
+    x += "    <title>" + xml_text(title) + "</title>\n";
+    x += "    <id>" + xml_text(link) + "</id>\n";
+    x += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_text(link) + "\"/>\n";
+    x += "    <updated>" + entry_date(it) + "T00:00:00Z</updated>\n";
+    std::string summary = it.meta.committee.empty() ? it.meta.source : it.meta.committee;
+    if (!it.meta.date.empty()) summary += " " + it.meta.date;
+    if (!it.outcome.empty()) summary += " · udfald: " + it.outcome + (it.split == "delt" ? " (delt)" : "");
+    x += "    <summary>" + xml_text(summary) + "</summary>\n";
+    std::string content;
+    for (const Decision& d : it.decisions()) {
+      if (!content.empty()) content += "\n\n";
+      content += (d.body.empty() ? "Beslutning" : d.body) + (d.date.empty() ? "" : " " + d.date) + ": " + d.text;
+    }
+    if (!content.empty()) x += "    <content type=\"text\">" + xml_text(content) + "</content>\n";
     x += "  </entry>\n";
   }
   x += "</feed>\n";

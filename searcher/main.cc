@@ -14,6 +14,7 @@
 #include "search/searcher.h"
 #include "searcher/bench.h"
 #include "searcher/command_line.h"
+#include "searcher/csv_output.h"
 #include "searcher/server.h"
 #include "searcher/text_output.h"
 #include "text/text_pipeline.h"
@@ -24,7 +25,7 @@ using namespace sagsoeg;
 namespace {
 
 const char* const kUsage = R"(Usage: searcher [OPTIONS] [--] QUERY...
-       searcher --case ID | --show ID | --analyze TEXT | --serve | --bench FILE
+       searcher --case ID | --show ID | --similar ID | --analyze TEXT | --serve | --bench FILE
 
 Searches Danish committee documents indexed by `indexer`, one result per
 agenda item. Exit status: 0 results found, 1 no results, 2 error.
@@ -44,6 +45,8 @@ Query syntax (Danish and English field names):
   emne: topic:                topic (see --topics)
   type:                       orientering, beslutning or drøftelse
   art: kind:                  referat, dagsorden, aftale or bilag
+  udfald: outcome:            what was decided: godkendt, anbefalet, efterretning,
+                              oversendt, udsat, forkastet, drøftet, ukendt
   dato:2025-01-31  date:      a day, a month (dato:2025-01), a year, or a range:
   dato:2024..2025             dato:2025-01..2025-03, dato:31-01-2025, dato:20250131
   år:2024  year:2024..2025    meeting year or years
@@ -94,7 +97,7 @@ int main(int argc, char** argv) {
   po::options_description opts(kUsage);
   std::vector<std::string> dbs;
   SearchRequest req;
-  std::string sort = "relevance", show_id, bench_file, limit = "10", offset = "0";
+  std::string sort = "relevance", show_id, similar_id, bench_file, limit = "10", offset = "0";
   size_t repeat = 5;
   double time_limit = 0;
   ServerOptions server;
@@ -106,6 +109,7 @@ int main(int argc, char** argv) {
                                                                               "results per page (0-1000, default 10)")(
       "offset", po::value<std::string>(&offset), "skip this many results (0-100000)")(
       "sort", po::value<std::string>(&sort)->default_value("relevance"), "relevance | date (newest first)")(
+      "csv", "results as CSV (id, date, committee, case, title, outcome, url) for a spreadsheet")(
       "facets", "counts by committee, year, topic, type, case ID, organisation and kind")(
       "from", po::value<std::string>(&req.from),
       "items on or after this day, month or year (2025-01-31, 2025-01, 2025)")(
@@ -113,6 +117,8 @@ int main(int argc, char** argv) {
       "committee", po::value<std::string>(&req.committee), "committee (part of its name)")(
       "organisation", po::value<std::string>(&req.organisation), "organisation (part of its name)")(
       "kind", po::value<std::string>(&req.kind), "referat | dagsorden | aftale | bilag")(
+      "outcome", po::value<std::string>(&req.outcome),
+      "decision outcome: godkendt, anbefalet, efterretning, oversendt, udsat, forkastet, drøftet, ukendt")(
       "case", po::value<std::string>(&req.case_id),
       "with a query: filter by case; alone: the case history, oldest first, with decisions")(
       "topic", po::value<std::string>(&req.topic), "topic slug or name")("type", po::value<std::string>(&req.type),
@@ -120,6 +126,10 @@ int main(int argc, char** argv) {
       "include-confidential", "list confidential items too (item number, case ID and meeting only)")(
       "show", po::value<std::string>(&show_id),
       "print one public item in full (ID as in results: FILE:N or 'FILE punkt N')")(
+      "similar", po::value<std::string>(&similar_id),
+      "items most like this public item, from other meetings (\"Lignende sager\")")(
+      "other-committee", "with --similar: only items of other committees")("other-year",
+                                                                           "with --similar: only items of other years")(
       "analyze", "print what the text pipeline makes of the query text, and the terms a search uses")(
       "topics", "list the topic vocabulary")("no-color", "no colours (NO_COLOR is respected too)")(
       "no-spelling", "no \"did you mean\"")("no-compounds",
@@ -234,8 +244,24 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
+    if (!similar_id.empty()) {
+      if (words.size() == 2 && words[0] == "punkt") similar_id += " punkt " + words[1];
+      SimilarRequest s;
+      s.id = item_id_from_text(similar_id);
+      s.limit = req.limit;
+      s.other_committee = vm.count("other-committee") > 0;
+      s.other_year = vm.count("other-year") > 0;
+      const auto hits = searcher.similar(s);
+      if (!hits) return fail(json, "no public item with ID '" + s.id + "'", 1);
+      if (json) {
+        std::cout << dump_json(similar_to_json(s.id, *hits), 2) << "\n";
+      } else {
+        print_similar(s.id, *hits, style, std::cout);
+      }
+      return hits->empty() ? 1 : 0;
+    }
     if (!req.case_id.empty() && req.query.empty() && req.committee.empty() && req.topic.empty() && req.type.empty() &&
-        req.from.empty() && req.to.empty() && req.organisation.empty() && req.kind.empty()) {
+        req.from.empty() && req.to.empty() && req.organisation.empty() && req.kind.empty() && req.outcome.empty()) {
       validate_request(req);
       const auto hits = searcher.case_history(req.case_id, req.include_confidential);
       const size_t confidential = searcher.confidential_count(req.case_id);
@@ -247,7 +273,9 @@ int main(int argc, char** argv) {
       return hits.empty() ? 1 : 0;
     }
     const SearchResponse r = searcher.search(req);
-    if (json) {
+    if (vm.count("csv")) {
+      std::cout << results_csv(r);
+    } else if (json) {
       std::cout << dump_json(response_to_json(r), 2) << "\n";
     } else {
       print_results(r, style, std::cout);

@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include "model/item_json.h"
 #include "search/result_json.h"
 #include "searcher/atom_feed.h"
+#include "searcher/csv_output.h"
 #include "searcher/error_text.h"
 #include "searcher/guarded_server.h"
 #include "searcher/query_string.h"
@@ -62,6 +64,7 @@ SearchRequest request_from_query(const QueryString& q) {
   r.type = q.get("type");
   r.organisation = q.get("organisation");
   r.kind = q.get("kind");
+  r.outcome = q.get("outcome");
   const std::string sort = q.get("sort");
   if (sort == "date") {
     r.sort = SortOrder::date;
@@ -159,6 +162,46 @@ void add_routes(httplib::Server& http, SearcherPool& pool, const ServerOptions& 
       // A confidential item is answered exactly like an unknown one.
       if (!item || item->is_confidential()) return send_error(res, 404, "no public item '" + id + "'");
       send_json(res, 200, item_detail_to_json(*item));
+    });
+  });
+  http.Get("/api/search.csv", [&pool](const httplib::Request& req, httplib::Response& res) {
+    guarded(res, [&] {
+      const SearchRequest r = request_from_query(QueryString::from_target(req.target));
+      auto s = pool.borrow();
+      res.set_header("Content-Disposition", "attachment; filename=\"udvalgssoegning.csv\"");
+      res.set_content(results_csv(s->search(r)), "text/csv; charset=utf-8");
+    });
+  });
+  http.Get("/api/similar", [&pool](const httplib::Request& req, httplib::Response& res) {
+    guarded(res, [&] {
+      const QueryString q = QueryString::from_target(req.target);
+      SimilarRequest r;
+      r.id = path_text(q.get("id"), "id");
+      if (r.id.empty()) throw QueryError("parameter 'id' is required: the item's ID as in results (FILE:N)");
+      if (q.has("limit")) r.limit = parse_count(q.get("limit"), "parameter 'limit'", kMaxLimit);
+      r.other_committee = q.get("other_committee") == "1" || q.get("other_committee") == "true";
+      r.other_year = q.get("other_year") == "1" || q.get("other_year") == "true";
+      auto s = pool.borrow();
+      const auto hits = s->similar(r);
+      // A confidential item is answered exactly like an unknown one.
+      if (!hits) return send_error(res, 404, "no public item '" + r.id + "'");
+      send_json(res, 200, similar_to_json(r.id, *hits));
+    });
+  });
+  http.Get("/feed", [&pool, &options](const httplib::Request& req, httplib::Response& res) {
+    guarded(res, [&] {
+      const QueryString q = QueryString::from_target(req.target);
+      const std::string id = path_text(q.get("case"), "case");
+      if (id.empty()) throw QueryError("parameter 'case' is required: /feed?case=EMN-2024-01240");
+      auto s = pool.borrow();
+      std::vector<SearchHit> hits = s->case_history(id, false);
+      if (hits.empty()) return send_error(res, 404, "no public items for case '" + id + "'");
+      // Newest first; undated items (oldest-first order puts them last) stay last.
+      const auto undated =
+          std::find_if(hits.begin(), hits.end(), [](const SearchHit& h) { return h.item.meta.date.empty(); });
+      std::reverse(hits.begin(), undated);
+      res.set_content(case_feed(id, hits, base_url(req, options), "/feed?" + q.raw()),
+                      "application/atom+xml; charset=utf-8");
     });
   });
   http.Get("/feed.atom", [&pool, &options](const httplib::Request& req, httplib::Response& res) {

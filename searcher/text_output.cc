@@ -18,6 +18,7 @@ std::string meta_line(const AgendaItem& it) {
   if (!it.meta.committee.empty()) line += " · " + it.meta.committee;
   if (!it.case_id.empty()) line += " · " + it.case_id;
   if (!it.type.empty()) line += " · " + it.type;
+  if (!it.outcome.empty()) line += " · " + it.outcome + (it.split == "delt" ? " (delt)" : "");
   line += " · " + it.meta.source + " punkt " + it.printed_number();
   return line;
 }
@@ -27,13 +28,9 @@ std::string count_text(size_t n, const char* one, const char* many) {
 }
 
 const char* facet_heading(const std::string& name) {
-  static const std::pair<const char*, const char*> names[] = {{"committee", "Udvalg"},
-                                                              {"year", "År"},
-                                                              {"topic", "Emne"},
-                                                              {"type", "Type"},
-                                                              {"case_id", "Sag"},
-                                                              {"kind", "Dokumenttype"},
-                                                              {"organisation", "Organisation"}};
+  static const std::pair<const char*, const char*> names[] = {
+      {"committee", "Udvalg"}, {"year", "År"},           {"topic", "Emne"},     {"type", "Type"},
+      {"case_id", "Sag"},      {"kind", "Dokumenttype"}, {"outcome", "Udfald"}, {"organisation", "Organisation"}};
   for (const auto& [key, heading] : names)
     if (name == key) return heading;
   return name.c_str();
@@ -72,6 +69,28 @@ std::string snippet_to_terminal(const std::string& html, const TextStyle& style)
   return out;
 }
 
+namespace {
+
+void print_hit(const SearchHit& h, const TextStyle& style, std::ostream& out) {
+  const AgendaItem& it = h.item;
+  const std::string title = it.is_confidential() ? "(Fortroligt punkt)" : it.title;
+  out << style_on(style, kBold) << h.rank << ". " << title << style_on(style, kReset) << "\n";
+  out << "   " << style_on(style, kDim) << meta_line(it) << style_on(style, kReset) << "\n";
+  if (!h.snippet.empty()) out << "   " << snippet_to_terminal(h.snippet, style) << "\n";
+  if (!h.decision.empty()) out << "   Beslutning: " << h.decision << "\n";
+  if (!it.meta.url.empty()) out << "   " << style_on(style, kDim) << it.meta.url << style_on(style, kReset) << "\n";
+  out << "\n";
+}
+
+}  // namespace
+
+void print_similar(const std::string& id, const std::vector<SearchHit>& hits, const TextStyle& style,
+                   std::ostream& out) {
+  out << style_on(style, kBold) << "Lignende sager for " << id << style_on(style, kReset) << "\n\n";
+  for (const SearchHit& h : hits) print_hit(h, style, out);
+  out << count_text(hits.size(), "lignende punkt", "lignende punkter") << " fra andre møder\n";
+}
+
 void print_results(const SearchResponse& r, const TextStyle& style, std::ostream& out) {
   if (r.suggestion_applied) {
     out << "Viser resultater for »" << r.suggestion << "«; søg i stedet efter »" << r.query
@@ -79,16 +98,7 @@ void print_results(const SearchResponse& r, const TextStyle& style, std::ostream
   } else if (!r.suggestion.empty()) {
     out << "Mente du: " << r.suggestion << "\n\n";
   }
-  for (const SearchHit& h : r.hits) {
-    const AgendaItem& it = h.item;
-    const std::string title = it.is_confidential() ? "(Fortroligt punkt)" : it.title;
-    out << style_on(style, kBold) << h.rank << ". " << title << style_on(style, kReset) << "\n";
-    out << "   " << style_on(style, kDim) << meta_line(it) << style_on(style, kReset) << "\n";
-    if (!h.snippet.empty()) out << "   " << snippet_to_terminal(h.snippet, style) << "\n";
-    if (!h.decision.empty()) out << "   Beslutning: " << h.decision << "\n";
-    if (!it.meta.url.empty()) out << "   " << style_on(style, kDim) << it.meta.url << style_on(style, kReset) << "\n";
-    out << "\n";
-  }
+  for (const SearchHit& h : r.hits) print_hit(h, style, out);
   out << (r.total_exact ? "" : "Omkring ") << count_text(r.total, "resultat", "resultater");
   if (!r.hits.empty()) out << " (viser " << r.hits.front().rank << "-" << r.hits.back().rank << ")";
   out << "\n";

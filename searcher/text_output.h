@@ -19,6 +19,9 @@ std::string snippet_to_terminal(const std::string& html, const TextStyle& style)
 
 void print_results(const SearchResponse& r, const TextStyle& style, std::ostream& out);
 /// `confidential`: how many items of the case are confidential (counted, never shown).
+/// "Lignende sager": the items most like item `id`.
+void print_similar(const std::string& id, const std::vector<SearchHit>& hits, const TextStyle& style,
+                   std::ostream& out);
 void print_case_history(const std::string& case_id, const std::vector<SearchHit>& hits, size_t confidential,
                         const TextStyle& style, std::ostream& out);
 void print_item(const AgendaItem& item, const TextStyle& style, std::ostream& out);

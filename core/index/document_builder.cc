@@ -198,6 +198,7 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std:
   add_boolean(doc, schema::kType, item.type);
   add_boolean(doc, schema::kKind, m.kind);
   add_boolean(doc, schema::kAccess, access_name(item.access));
+  if (!item.is_confidential()) add_boolean(doc, schema::kOutcome, item.outcome);
 
   std::vector<std::string> topic_slugs;
   for (int t : topic_indexes) {
@@ -212,6 +213,7 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std:
   doc.add_value(schema::kSlotType, item.type);
   doc.add_value(schema::kSlotCase, item.case_id);
   doc.add_value(schema::kSlotKind, m.kind);
+  if (!item.is_confidential()) doc.add_value(schema::kSlotOutcome, item.outcome);
   doc.add_value(schema::kSlotAccess, access_name(item.access));
   doc.add_value(schema::kSlotNewestFirst, newest_first_key(item));
   doc.set_data(encode_document_data(item, topic_slugs));

@@ -58,6 +58,7 @@ inline constexpr const char* kType = "XTYPE";    ///< orientering | beslutning |
 inline constexpr const char* kKind = "K";        ///< referat | dagsorden | aftale
 inline constexpr const char* kAccess = "XACC";   ///< public | confidential
 inline constexpr const char* kTopic = "XTOPIC";  ///< topic slug
+inline constexpr const char* kOutcome = "XOUT";  ///< decision outcome (godkendt, ..., ukendt)
 
 // Weights of the free-text fields in the unprefixed (ranked) text: title
 // above decision and resumé above the rest of the body.
@@ -80,6 +81,7 @@ enum Slot : Xapian::valueno {
   /// Browse order in one ascending value (the remote backend sorts by one
   /// slot only): newest date first, then source, then item number.
   kSlotNewestFirst = 10,
+  kSlotOutcome = 11,     ///< decision outcome, for the facet
   kSlotTopicFirst = 20,  ///< one slot per topic (value "1"), for ValueCountMatchSpy
 };
 

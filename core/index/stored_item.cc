@@ -91,6 +91,8 @@ std::string encode_document_data(const AgendaItem& item, const std::vector<std::
   put(data, std::to_string(item.occurrence), kUnit);
   put(data, item.is_confidential() ? std::string() : item.title, kUnit);
   put(data, item.type, kUnit);
+  put(data, item.outcome, kUnit);
+  put(data, item.split, kUnit);
   put(data, item.is_confidential() ? "c" : "p", kUnit);
   put(data, item.case_id, kUnit);
   put_list(data, item.case_refs);
@@ -128,7 +130,7 @@ AgendaItem decode_document_data(const std::string& data, std::vector<std::string
     f.push_back(plain.substr(from, at - from));
     from = at + 1;
   }
-  if (f.size() != 21) throw std::runtime_error("corrupt document data");
+  if (f.size() != 23) throw std::runtime_error("corrupt document data");
   AgendaItem item;
   DocumentMeta& m = item.meta;
   std::string* meta[] = {&m.source, &m.date, &m.committee, &m.organisation, &m.kind, &m.url, &m.format, &m.indexed};
@@ -138,16 +140,18 @@ AgendaItem decode_document_data(const std::string& data, std::vector<std::string
   item.occurrence = std::max(1, to_int(f[10]));
   item.title = std::move(f[11]);
   item.type = std::move(f[12]);
-  item.access = f[13] == "c" ? Access::confidential : Access::public_item;
-  item.case_id = std::move(f[14]);
-  item.case_refs = split_list(f[15]);
-  item.contact = std::move(f[16]);
-  const std::vector<std::string> attachments = split_list(f[17]);
+  item.outcome = std::move(f[13]);
+  item.split = std::move(f[14]);
+  item.access = f[15] == "c" ? Access::confidential : Access::public_item;
+  item.case_id = std::move(f[16]);
+  item.case_refs = split_list(f[17]);
+  item.contact = std::move(f[18]);
+  const std::vector<std::string> attachments = split_list(f[19]);
   for (size_t i = 0; i + 1 < attachments.size(); i += 2)
     item.attachments.push_back({attachments[i], attachments[i + 1]});
-  item.line = to_int(f[18]);
-  item.page = to_int(f[19]);
-  if (topics) *topics = split_list(f[20]);
+  item.line = to_int(f[20]);
+  item.page = to_int(f[21]);
+  if (topics) *topics = split_list(f[22]);
   if (!with_text || nul >= plain.size() || item.is_confidential()) return item;
   size_t pos = nul + 1;
   while (pos < plain.size()) {

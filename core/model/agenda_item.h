@@ -53,6 +53,10 @@ struct AgendaItem {
   int occurrence = 1;
   std::string title;
   std::string type;  ///< orientering | beslutning | drøftelse | ""
+  /// What the deciding body did (parse/decision_outcome.h): godkendt,
+  /// anbefalet, ..., ukendt; "" without a decision. `split`: enig | delt | "".
+  std::string outcome;
+  std::string split;
   Access access = Access::public_item;
   std::string case_id;                 ///< the item's own case ID or journal number, may be empty
   std::vector<std::string> case_refs;  ///< other case IDs mentioned (attachments, ...)

@@ -60,6 +60,8 @@ nlohmann::json item_to_json(const AgendaItem& item) {
   j["contact"] = null_if_empty(item.contact);
   j["decision"] = null_if_empty(item.decision());
   j["decisions"] = decisions_json(item);
+  j["outcome"] = closed ? nlohmann::json() : null_if_empty(item.outcome);
+  j["split"] = closed ? nlohmann::json() : null_if_empty(item.split);
   nlohmann::json sections = nlohmann::json::array();
   for (const Section& s : item.sections)
     sections.push_back({{"name", s.name}, {"heading", s.heading}, {"text", s.text}});
@@ -88,6 +90,8 @@ AgendaItem item_from_json(const nlohmann::json& j) {
   item.occurrence = j.value("occurrence", 1);
   item.title = string_or_empty(j, "title");
   item.type = string_or_empty(j, "type");
+  item.outcome = string_or_empty(j, "outcome");
+  item.split = string_or_empty(j, "split");
   item.access = string_or_empty(j, "access") == "confidential" ? Access::confidential : Access::public_item;
   item.case_id = string_or_empty(j, "case_id");
   if (j.contains("case_refs")) item.case_refs = j["case_refs"].get<std::vector<std::string>>();

@@ -5,6 +5,7 @@
 #include "io/input_error.h"
 #include "parse/access_markers.h"
 #include "parse/danish_date.h"
+#include "parse/decision_outcome.h"
 #include "parse/document_header.h"
 #include "parse/item_body.h"
 #include "parse/item_headings.h"
@@ -55,7 +56,11 @@ void finish_document(ParsedDocument& doc) {
   for (auto& item : doc.items) {
     item.meta = doc.meta;
     item.occurrence = ++seen[item.printed_number()];
-    if (!item.is_confidential()) date_decisions(item, doc.meta);
+    if (item.is_confidential()) continue;
+    date_decisions(item, doc.meta);
+    const DecisionOutcome o = OutcomeRules::standard().classify(item.decision());
+    item.outcome = o.outcome;
+    item.split = o.split;
   }
 }
 

@@ -8,6 +8,7 @@
 #include "index/topics.h"
 #include "parse/case_id.h"
 #include "parse/danish_date.h"
+#include "parse/decision_outcome.h"
 #include "search/date_range.h"
 #include "search/query_expander.h"
 #include "search/synonyms.h"
@@ -170,6 +171,21 @@ class TypeProcessor : public Xapian::FieldProcessor {
   }
 };
 
+// udfald:/outcome: -- the decision's outcome, by name or one of its words
+// ("godkendt", "efterretning").
+class OutcomeProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& text) override {
+    const std::string o = outcome_from_text(text);
+    if (o.empty()) {
+      std::string names;
+      for (const std::string& n : OutcomeRules::standard().outcomes()) names += (names.empty() ? "" : ", ") + n;
+      throw QueryError("unknown outcome '" + text + "': use " + names);
+    }
+    return Xapian::Query(std::string(schema::kOutcome) + o);
+  }
+};
+
 // dato:/date: (a day, month, year or range) and år:/year: (a year or a range
 // of years): the date slot, as --from/--to read it.
 class DateFieldProcessor : public Xapian::FieldProcessor {
@@ -316,6 +332,7 @@ struct QueryBuilder::Impl {
     for (const char* f : {"år", "aar", "year", "dato", "date"})
       qp.add_boolean_prefix(f, owned(new DateFieldProcessor(f)));
     for (const char* f : {"art", "kind"}) qp.add_boolean_prefix(f, owned(new KindProcessor()));
+    for (const char* f : {"udfald", "outcome"}) qp.add_boolean_prefix(f, owned(new OutcomeProcessor()));
     for (const char* f : {"organisation", "org"}) qp.add_boolean_prefix(f, owned(new OrganisationProcessor(db)));
     qp.set_max_expansion(kWildcardTerms, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   }
@@ -425,6 +442,7 @@ std::optional<Xapian::Query> QueryBuilder::filter_query(const SearchRequest& r, 
   if (!r.type.empty()) filters.push_back(TypeProcessor()(r.type));
   if (!r.organisation.empty()) filters.push_back(OrganisationProcessor(impl_->db)(r.organisation));
   if (!r.kind.empty()) filters.push_back(KindProcessor()(r.kind));
+  if (!r.outcome.empty()) filters.push_back(OutcomeProcessor()(r.outcome));
   if (!r.from.empty() || !r.to.empty()) {
     const DateRange d = date_filter_range(r.from, r.to, "--from", "--to");
     filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, d.from, d.to);

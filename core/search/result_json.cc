@@ -35,6 +35,8 @@ nlohmann::json hit_to_json(const SearchHit& hit) {
   j["access"] = access_name(it.access);
   j["snippet"] = closed ? "" : hit.snippet;
   j["decision"] = closed ? nlohmann::json() : null_if_empty(hit.decision);
+  j["outcome"] = closed ? nlohmann::json() : null_if_empty(it.outcome);
+  j["split"] = closed ? nlohmann::json() : null_if_empty(it.split);
   j["url"] = null_if_empty(it.meta.url);
   j["format"] = null_if_empty(it.meta.format);
   return j;
@@ -81,6 +83,15 @@ nlohmann::json case_history_to_json(const std::string& case_id, const std::vecto
     r["decisions"] = decisions_json(h.item);
     j["results"].push_back(r);
   }
+  return j;
+}
+
+nlohmann::json similar_to_json(const std::string& id, const std::vector<SearchHit>& hits) {
+  nlohmann::json j;
+  j["id"] = id;
+  j["total"] = hits.size();
+  j["results"] = nlohmann::json::array();
+  for (const SearchHit& h : hits) j["results"].push_back(hit_to_json(h));
   return j;
 }
 

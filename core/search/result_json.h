@@ -22,6 +22,9 @@ nlohmann::json response_to_json(const SearchResponse& response);
 nlohmann::json case_history_to_json(const std::string& case_id, const std::vector<SearchHit>& hits,
                                     size_t confidential = 0);
 
+/// {id, total, results: [hit]}: the items most like item `id`.
+nlohmann::json similar_to_json(const std::string& id, const std::vector<SearchHit>& hits);
+
 /// One item with its sections in order (metadata only if confidential).
 nlohmann::json item_detail_to_json(const AgendaItem& item);
 

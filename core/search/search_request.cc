@@ -25,9 +25,9 @@ size_t parse_count(const std::string& text, const std::string& name, size_t max)
 
 void validate_request(const SearchRequest& r) {
   const std::pair<const std::string*, const char*> fields[] = {
-      {&r.query, "query"},  {&r.from, "from"},   {&r.to, "to"},     {&r.committee, "committee"},
-      {&r.case_id, "case"}, {&r.topic, "topic"}, {&r.type, "type"}, {&r.organisation, "organisation"},
-      {&r.kind, "kind"}};
+      {&r.query, "query"},     {&r.from, "from"},   {&r.to, "to"},     {&r.committee, "committee"},
+      {&r.case_id, "case"},    {&r.topic, "topic"}, {&r.type, "type"}, {&r.organisation, "organisation"},
+      {&r.outcome, "outcome"}, {&r.kind, "kind"}};
   for (const auto& [value, name] : fields) check_text(*value, name);
   if (r.limit > kMaxLimit) throw QueryError("limit must be at most " + std::to_string(kMaxLimit));
   if (r.offset > kMaxOffset) throw QueryError("offset must be at most " + std::to_string(kMaxOffset));

@@ -19,6 +19,7 @@ struct SearchRequest {
   std::string query;
   std::string from, to;  ///< a day, month, year (see date_range.h), or empty
   std::string committee, case_id, topic, type, organisation, kind;
+  std::string outcome;  ///< decision outcome (parse/decision_outcome.h)
   bool include_confidential = false;
   SortOrder sort = SortOrder::relevance;
   size_t offset = 0;
@@ -50,6 +51,14 @@ struct SearchHit {
   std::vector<std::string> topics;
   std::string snippet;   ///< HTML-escaped text with <mark>..</mark> around matches
   std::string decision;  ///< first line of the latest decision, if any
+};
+
+/// "Lignende sager": the items most like one item.
+struct SimilarRequest {
+  std::string id;  ///< the item's ID (FILE:N)
+  size_t limit = 10;
+  bool other_committee = false;  ///< only items of other committees
+  bool other_year = false;       ///< only items of other years
 };
 
 struct FacetValue {

@@ -60,7 +60,8 @@ size_t count_facets(const Xapian::Database& db, const Xapian::Query& query,
                                                                  {"type", schema::kSlotType},
                                                                  {"case_id", schema::kSlotCase},
                                                                  {"organisation", schema::kSlotOrganisation},
-                                                                 {"kind", schema::kSlotKind}};
+                                                                 {"kind", schema::kSlotKind},
+                                                                 {"outcome", schema::kSlotOutcome}};
   constexpr size_t kSlotFacets = sizeof facet_slots / sizeof facet_slots[0];
   for (const auto& fs : facet_slots) spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(fs.second));
   for (size_t t = 0; t < topics.topics().size(); ++t)
@@ -301,6 +302,87 @@ size_t Searcher::confidential_count(const std::string& case_id) {
                                Xapian::Query(std::string(schema::kAccess) + "confidential"));
     return count_matches(db_, closed).total;
   });
+}
+
+namespace {
+
+// Terms worth expanding on: stems of the text ("Z" + a lower-case stem of at
+// least four bytes), not field copies, compound parts, numbers or filters --
+// and not a term of this item alone, which can find nothing else.
+class TextStemsOnly : public Xapian::ExpandDecider {
+ public:
+  explicit TextStemsOnly(const Xapian::Database& db) : db_(db) {}
+  bool operator()(const std::string& term) const override {
+    if (term.size() < 5 || term[0] != 'Z' || db_.get_termfreq(term) < 2) return false;
+    const auto c = static_cast<unsigned char>(term[1]);
+    if (!((c >= 'a' && c <= 'z') || c >= 0xC3)) return false;
+    for (size_t i = 1; i < term.size(); ++i)
+      if (term[i] >= '0' && term[i] <= '9') return false;
+    return true;
+  }
+
+ private:
+  const Xapian::Database& db_;
+};
+
+}  // namespace
+
+std::optional<std::vector<SearchHit>> Searcher::similar(const SimilarRequest& request) {
+  return with_retry([&] { return similar_once(request); });
+}
+
+std::optional<std::vector<SearchHit>> Searcher::similar_once(const SimilarRequest& r) {
+  const std::string id_term = DocumentBuilder::id_term(r.id);
+  Xapian::PostingIterator p = db_.postlist_begin(id_term);
+  if (p == db_.postlist_end(id_term)) return std::nullopt;
+  const Xapian::docid did = *p;
+  const AgendaItem item = decode_document_data(db_.get_document(did).get_data(), nullptr, false);
+  if (item.is_confidential()) return std::nullopt;
+
+  // The item's most telling terms: Xapian's expand set with the item as the
+  // only relevant document.
+  Xapian::RSet rset;
+  rset.add_document(did);
+  Xapian::Enquire feedback(db_);
+  feedback.set_query(Xapian::Query(id_term));
+  const TextStemsOnly decider(db_);
+  const Xapian::ESet eset = feedback.get_eset(kSimilarTerms, rset, &decider);
+  std::vector<Xapian::Query> terms;
+  std::vector<std::string> highlights;
+  for (auto t = eset.begin(); t != eset.end(); ++t) {
+    terms.emplace_back(*t);
+    highlights.push_back((*t).substr(1));
+  }
+  std::vector<SearchHit> hits;
+  if (terms.empty()) return hits;
+
+  // Not the item, not its own meeting, public items only; optionally only
+  // other committees or other years.
+  std::vector<Xapian::Query> excluded{Xapian::Query(id_term),
+                                      Xapian::Query(DocumentBuilder::source_term(item.meta.source))};
+  if (r.other_committee && !item.meta.committee.empty())
+    excluded.emplace_back(std::string(schema::kCommittee) + to_lower_latin(item.meta.committee));
+  if (r.other_year && item.meta.date.size() == 10) {
+    const std::string year = item.meta.date.substr(0, 4);
+    excluded.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, year + "0101", year + "1231");
+  }
+  Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(std::string(schema::kAccess) + "public"));
+  query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
+                        Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+  const Xapian::MSet mset = make_enquire(db_, query).get_mset(0, static_cast<Xapian::doccount>(r.limit));
+  for (auto m = mset.begin(); m != mset.end(); ++m) {
+    SearchHit hit;
+    hit.item = decode_document_data(m.get_document().get_data(), &hit.topics, true);
+    if (hit.item.is_confidential()) continue;  // never reached: the filter keeps them out
+    hit.rank = hits.size() + 1;
+    hit.score = m.get_weight();
+    hit.snippet = make_snippet(snippet_source(hit.item), highlights, 220);
+    hit.decision = first_line(hit.item.decision(), 200);
+    hit.item.sections.clear();
+    hits.push_back(std::move(hit));
+  }
+  return hits;
 }
 
 std::optional<AgendaItem> Searcher::item(const std::string& id) {

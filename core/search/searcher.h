@@ -35,6 +35,12 @@ class Searcher {
   /// their text never).
   size_t confidential_count(const std::string& case_id);
 
+  /// The public items most like a public item, by relevance feedback (the
+  /// item's most telling terms, Xapian's expand set, as a query): never the
+  /// item itself, another item of its document (meeting) or a confidential
+  /// item. nullopt when the item is unknown or confidential.
+  std::optional<std::vector<SearchHit>> similar(const SimilarRequest& request);
+
   /// One item by ID with its full text; nullopt if unknown. A confidential
   /// item comes back with metadata only.
   std::optional<AgendaItem> item(const std::string& id);
@@ -67,6 +73,7 @@ class Searcher {
   QueryRun run_query(const SearchRequest& request);
   std::vector<SearchHit> case_history_once(const std::string& case_id, bool include_confidential);
   std::optional<AgendaItem> item_once(const std::string& id);
+  std::optional<std::vector<SearchHit>> similar_once(const SimilarRequest& request);
 
   /// Runs `f`; if the indexer committed twice meanwhile (the revision being
   /// read is gone), reopens and runs it again. A slow machine under load
@@ -84,6 +91,8 @@ class Searcher {
     }
   }
   static constexpr int kMaxAttempts = 20;
+  /// Terms of an item a "similar items" query uses.
+  static constexpr Xapian::termcount kSimilarTerms = 25;
   bool has_matches(const Xapian::Query& query);
 };
 

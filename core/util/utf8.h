@@ -37,5 +37,7 @@ bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 /// Splits on '\n', removing a trailing '\r' from each line.
 std::vector<std::string_view> split_lines(std::string_view text);
+/// The space- or tab-separated words of `text`.
+std::vector<std::string_view> split_words(std::string_view text);
 
 }  // namespace sagsoeg

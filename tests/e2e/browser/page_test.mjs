@@ -53,7 +53,13 @@ try {
   check((await page.$$(".result mark")).length > 0, "snippets highlight the query");
   check(new URL(page.url()).searchParams.get("q") === "lægedækning", "the URL holds the query");
   const summary = await page.textContent(".summary");
-  check(/^\d+ punkter?$/.test(summary.trim()), `an exact count says so, no "Omkring" ("${summary}")`);
+  check(/^\d+ punkter?( · Hent som CSV)?$/.test(summary.trim()), `an exact count says so, no "Omkring" ("${summary}")`);
+  const csvHref = await page.getAttribute("#csv", "href");
+  check(csvHref && csvHref.startsWith("/api/search.csv?") && csvHref.includes("q="), `the results can be fetched as CSV (${csvHref})`);
+  const csvBody = await (await fetch(base + csvHref)).text();
+  check(csvBody.replace(/^\ufeff/, "").split("\r\n")[0] === "id,date,committee,case,title,outcome,url", "the CSV link gives a CSV with its header");
+  const outcomes = await page.$$eval('a[data-facet="outcome"] span:first-child', (els) => els.map((e) => e.textContent));
+  check(outcomes.includes("taget til efterretning"), `the outcome facet is on the page (${outcomes.join(", ")})`);
   check((await page.$$(".result .decision")).length > 0, "results show their decision");
   check((await page.$$(".result .source")).length === titles.length, "every result names its source");
   const feedHref = await page.getAttribute("link[rel=alternate]", "href");
@@ -77,6 +83,10 @@ try {
   await page.waitForSelector("article.item section");
   check((await page.$$("article.item section")).length >= 3, "item view shows the sections");
   check((await page.$$("article.item .source")).length === 1, "item view names its source");
+  await page.waitForSelector("#similar .result");
+  const similar = await page.$$eval("#similar .result h2", (els) => els.map((e) => e.textContent));
+  const shownTitle = await page.textContent("article.item > h2");
+  check(similar.length > 0 && !similar.some((t) => shownTitle.endsWith(t)), `a "Lignende sager" block lists other items (${similar.length})`);
   await page.screenshot({ path: join(ARTIFACTS, "item.png"), fullPage: true });
   await page.click("a.back");
   await page.waitForSelector(".result");
@@ -94,7 +104,11 @@ try {
 
   await page.goto(base + "/?view=case&case=EMN-2019-01215");
   await page.waitForSelector(".decision");
-  check((await page.$$(".result")).length === 3, "case history lists the case's three items");
+  check((await page.$$("#timeline .step")).length === 3, "the case history is a timeline of the case's three items");
+  const steps = await page.$$eval("#timeline .step", (els) => els.map((e) => e.textContent));
+  check(steps.every((s) => /udfald: /.test(s) && /: /.test(s)), "each step shows its outcome and decision");
+  const caseFeed = await page.getAttribute('a[href^="/feed?case="]', "href");
+  check(caseFeed === "/feed?case=EMN-2019-01215", `the timeline links the case's feed (${caseFeed})`);
   await page.screenshot({ path: join(ARTIFACTS, "case.png"), fullPage: true });
 
   await page.goto(base + "/");
