@@ -83,6 +83,9 @@ int main(int argc, char** argv) {
       "max-mb", po::value<size_t>()->default_value(256), "largest file or expanded .gz accepted, in MB")(
       "compact", "rewrite the database compactly afterwards (after a large build; purges freed blocks)")(
       "shard", po::value<std::string>(), "K/N: index only shard K of N (files split by a hash of their name)")(
+      "changesets", po::value<unsigned>(),
+      "keep the last N changesets, so read replicas (xapian-replicate) receive each run's changes "
+      "instead of a full copy")(
       "quiet,q", "no progress bar and no summary");
   po::options_description hidden;
   hidden.add_options()("path", po::value<std::vector<std::string>>(&paths));
@@ -128,6 +131,12 @@ int main(int argc, char** argv) {
     }
     options.shard = k;
     options.shards = n;
+  }
+
+  if (vm.count("changesets")) {
+    // Xapian writes changesets for replication when this is set as the
+    // database is opened for writing.
+    setenv("XAPIAN_MAX_CHANGESETS", std::to_string(vm["changesets"].as<unsigned>()).c_str(), 1);
   }
 
   WalkResult walk = walk_inputs(paths);
