@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark in one command: installs the peers (omindex, sqlite3, wrk),
-# builds, generates the corpus (default 20,000 documents) and prints the
-# table that README.md quotes. Work files go to var/bench/.
-#   scripts/bench.sh [DOCS]
+# builds, generates the corpora (default 3,000 and 20,000 documents) and
+# prints the tables README.md quotes (also in var/bench/results.md).
+#   scripts/bench.sh [SIZES] [run_bench.py options]   e.g. scripts/bench.sh 3000,20000 --peers
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --bench
 scripts/build.sh
-python3 tests/bench/run_bench.py --build build --docs "${1:-20000}"
+python3 tests/bench/run_bench.py --build build --docs "${1:-3000,20000}" "${@:2}"

@@ -11,7 +11,7 @@ packages=(
   libgoogle-perftools-dev python3 chromium nodejs npm
 )
 if [[ "${1:-}" == "--bench" ]]; then
-  packages+=(xapian-omega sqlite3 wrk)
+  packages+=(xapian-omega sqlite3 wrk gnuplot-nox)
 fi
 missing=()
 for p in "${packages[@]}"; do

@@ -1,8 +1,10 @@
 // The bare Xapian reference for the benchmarks: the least any Xapian-based
 // engine must do. Index: one document per file, text through TermGenerator
-// with the Danish stemmer, one commit. Query: QueryParser + Enquire, top 10.
+// with the Danish stemmer, the file's folder as a value (for the facet
+// reference), one commit. Query: QueryParser + Enquire, top 10, document data
+// read; with "facets", a ValueCountMatchSpy over every match as well.
 //   bare_xapian index DB FILE...      (file list also read from stdin with -)
-//   bare_xapian query DB QUERIES REPEAT   -> {"queries","runs","p50_us","p99_us"}
+//   bare_xapian query DB QUERIES REPEAT [facets]  -> {"queries","runs","p50_us","p99_us"}
 #include <xapian.h>
 #include <zlib.h>
 
@@ -42,13 +44,16 @@ int index(const std::string& db_path, std::vector<std::string> files) {
     tg.set_document(doc);
     tg.index_text(text);
     doc.set_data(f);
+    const size_t slash = f.rfind('/');
+    const size_t dir = slash == std::string::npos ? 0 : f.rfind('/', slash - 1) + 1;
+    doc.add_value(0, slash == std::string::npos ? std::string() : f.substr(dir, slash - dir));
     db.add_document(doc);
   }
   db.commit();
   return 0;
 }
 
-int query(const std::string& db_path, const std::string& queries_file, int repeat) {
+int query(const std::string& db_path, const std::string& queries_file, int repeat, bool facets) {
   Xapian::Database db(db_path);
   Xapian::QueryParser qp;
   qp.set_stemmer(Xapian::Stem("danish"));
@@ -65,7 +70,9 @@ int query(const std::string& db_path, const std::string& queries_file, int repea
     } catch (const Xapian::QueryParserError&) {
       return;
     }
-    Xapian::MSet m = e.get_mset(0, 10);
+    Xapian::ValueCountMatchSpy spy(0);
+    if (facets) e.add_matchspy(&spy);
+    Xapian::MSet m = facets ? e.get_mset(0, 10, db.get_doccount()) : e.get_mset(0, 10);
     for (auto it = m.begin(); it != m.end(); ++it) (void)it.get_document().get_data();
   };
   for (const auto& q : queries) run(q);
@@ -97,7 +104,8 @@ int main(int argc, char** argv) {
     }
     return index(argv[2], files);
   }
-  if (argc == 5 && std::string(argv[1]) == "query") return query(argv[2], argv[3], std::stoi(argv[4]));
-  std::cerr << "usage: bare_xapian index DB FILE... | bare_xapian query DB QUERIES REPEAT\n";
+  if ((argc == 5 || argc == 6) && std::string(argv[1]) == "query")
+    return query(argv[2], argv[3], std::stoi(argv[4]), argc == 6 && std::string(argv[5]) == "facets");
+  std::cerr << "usage: bare_xapian index DB FILE... | bare_xapian query DB QUERIES REPEAT [facets]\n";
   return 2;
 }
