@@ -85,8 +85,7 @@ int main(int argc, char** argv) {
       "shard", po::value<std::string>(), "K/N: index only shard K of N (files split by a hash of their name)")(
       "changesets", po::value<unsigned>(),
       "keep the last N changesets, so read replicas (xapian-replicate) receive each run's changes "
-      "instead of a full copy")(
-      "quiet,q", "no progress bar and no summary");
+      "instead of a full copy")("quiet,q", "no progress bar and no summary");
   po::options_description hidden;
   hidden.add_options()("path", po::value<std::vector<std::string>>(&paths));
   po::options_description all;

@@ -193,7 +193,6 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std:
   if (m.date.size() == 10) {
     const std::string ymd = m.date.substr(0, 4) + m.date.substr(5, 2) + m.date.substr(8, 2);
     doc.add_value(schema::kSlotDate, ymd);
-    doc.add_value(schema::kSlotYear, ymd.substr(0, 4));
   }
   add_boolean(doc, schema::kType, item.type);
   add_boolean(doc, schema::kKind, m.kind);
@@ -205,15 +204,24 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std:
     const Topic& topic = topics_.topics()[static_cast<size_t>(t)];
     topic_slugs.push_back(topic.slug);
     add_boolean(doc, schema::kTopic, topic.slug);
-    doc.add_value(schema::kSlotTopicFirst + static_cast<Xapian::valueno>(t), "1");
   }
 
-  doc.add_value(schema::kSlotCommittee, m.committee);
-  doc.add_value(schema::kSlotOrganisation, m.organisation);
-  doc.add_value(schema::kSlotType, item.type);
+  std::string facet_key[schema::kFacetFields];
+  facet_key[schema::kFacetCommittee] = m.committee;
+  facet_key[schema::kFacetYear] = m.date.size() == 10 ? m.date.substr(0, 4) : "";
+  facet_key[schema::kFacetType] = item.type;
+  facet_key[schema::kFacetKind] = m.kind;
+  facet_key[schema::kFacetOrganisation] = m.organisation;
+  facet_key[schema::kFacetOutcome] = item.is_confidential() ? "" : item.outcome;
+  for (const std::string& slug : topic_slugs)
+    facet_key[schema::kFacetTopics] += (facet_key[schema::kFacetTopics].empty() ? "" : ",") + slug;
+  std::string key;
+  for (size_t f = 0; f < schema::kFacetFields; ++f) {
+    for (char c : facet_key[f]) key += c == '\x1f' ? ' ' : c;
+    if (f + 1 < schema::kFacetFields) key += '\x1f';
+  }
+  doc.add_value(schema::kSlotFacetKey, key);
   doc.add_value(schema::kSlotCase, item.case_id);
-  doc.add_value(schema::kSlotKind, m.kind);
-  if (!item.is_confidential()) doc.add_value(schema::kSlotOutcome, item.outcome);
   doc.add_value(schema::kSlotAccess, access_name(item.access));
   doc.add_value(schema::kSlotNewestFirst, newest_first_key(item));
   doc.set_data(encode_document_data(item, topic_slugs));

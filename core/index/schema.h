@@ -69,20 +69,29 @@ inline constexpr Xapian::termcount kBodyWeight = 1;
 
 // Value slots.
 enum Slot : Xapian::valueno {
-  kSlotDate = 0,       ///< YYYYMMDD, sortable; what DateRangeProcessor reads
-  kSlotCommittee = 1,  ///< as written
-  kSlotYear = 2,       ///< YYYY
-  kSlotType = 3,
-  kSlotCase = 4,  ///< own case ID
-  kSlotKind = 5,
+  kSlotDate = 0,  ///< YYYYMMDD, sortable; what DateRangeProcessor reads
+  kSlotCase = 4,  ///< own case ID (its facet)
   kSlotAccess = 6,
-  // 7 and 8 (item number, source) are no longer written: nothing read them.
-  kSlotOrganisation = 9,
   /// Browse order in one ascending value (the remote backend sorts by one
   /// slot only): newest date first, then source, then item number.
   kSlotNewestFirst = 10,
-  kSlotOutcome = 11,     ///< decision outcome, for the facet
-  kSlotTopicFirst = 20,  ///< one slot per topic (value "1"), for ValueCountMatchSpy
+  /// Every low-cardinality facet in one value (FacetKey below): one
+  /// ValueCountMatchSpy counts their combinations in one value lookup per
+  /// match, where a spy per facet and topic made 23 (facets.cc).
+  kSlotFacetKey = 12,
+};
+
+/// The facets in kSlotFacetKey, in order, separated by US (0x1f); topics
+/// comma-separated.
+enum FacetKeyField {
+  kFacetCommittee,
+  kFacetYear,
+  kFacetType,
+  kFacetKind,
+  kFacetOrganisation,
+  kFacetOutcome,
+  kFacetTopics,
+  kFacetFields
 };
 
 // Database metadata keys.
@@ -93,7 +102,7 @@ inline constexpr const char* kMetaRoot = "sagsoeg:root";         ///< folder the
 /// 5: length-normalised wdf (bm25.h); 6: document names from real paths
 /// under a recorded root, printed item numbers in IDs, decisions with body and date;
 /// 7: stems only ("Z" + stem, with positions), compound parts only where the
-/// word itself is absent.
+/// word itself is absent, stored records, outcomes, one facet key slot.
 inline constexpr const char* kSchemaVersion = "7";
 
 }  // namespace sagsoeg::schema

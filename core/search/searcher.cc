@@ -12,6 +12,7 @@
 #include "index/document_builder.h"
 #include "index/schema.h"
 #include "index/topics.h"
+#include "search/facets.h"
 #include "search/query_builder.h"
 #include "search/ranking.h"
 #include "search/snippet.h"
@@ -42,48 +43,6 @@ std::string snippet_source(const AgendaItem& item) {
   for (const Section& s : item.sections)
     if (s.name != "resume" && s.name != "decision") add(s.text);
   return text;
-}
-
-// Counts by committee, year, type, case and topic over the whole match set
-// (a pass of its own: the ranked page may never visit most matches).
-// Returns the exact number of matches.
-size_t count_facets(const Xapian::Database& db, const Xapian::Query& query,
-                    std::map<std::string, std::vector<FacetValue>>& facets, double time_budget) {
-  Xapian::Enquire enquire(db);
-  if (time_budget > 0) enquire.set_time_limit(time_budget);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-  const TopicVocabulary& topics = TopicVocabulary::standard();
-  const std::pair<const char*, Xapian::valueno> facet_slots[] = {{"committee", schema::kSlotCommittee},
-                                                                 {"year", schema::kSlotYear},
-                                                                 {"type", schema::kSlotType},
-                                                                 {"case_id", schema::kSlotCase},
-                                                                 {"organisation", schema::kSlotOrganisation},
-                                                                 {"kind", schema::kSlotKind},
-                                                                 {"outcome", schema::kSlotOutcome}};
-  constexpr size_t kSlotFacets = sizeof facet_slots / sizeof facet_slots[0];
-  for (const auto& fs : facet_slots) spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(fs.second));
-  for (size_t t = 0; t < topics.topics().size(); ++t)
-    spies.push_back(
-        std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotTopicFirst + static_cast<Xapian::valueno>(t)));
-  for (auto& spy : spies) enquire.add_matchspy(spy.get());
-  const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
-  for (size_t i = 0; i < kSlotFacets; ++i) {
-    auto& values = facets[facet_slots[i].first];
-    for (auto v = spies[i]->top_values_begin(20); v != spies[i]->top_values_end(20); ++v)
-      if (!(*v).empty()) values.push_back({*v, v.get_termfreq(), ""});
-  }
-  auto& topic_values = facets["topic"];
-  for (size_t t = 0; t < topics.topics().size(); ++t) {
-    size_t count = 0;
-    for (auto v = spies[kSlotFacets + t]->values_begin(); v != spies[kSlotFacets + t]->values_end(); ++v)
-      if (*v == "1") count = v.get_termfreq();
-    if (count) topic_values.push_back({topics.topics()[t].slug, count, topics.topics()[t].label});
-  }
-  std::stable_sort(topic_values.begin(), topic_values.end(),
-                   [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
-  return mset.get_matches_estimated();
 }
 
 // The first line of a text, at most `max` bytes (cut at a word).

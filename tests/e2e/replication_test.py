@@ -2,7 +2,7 @@
 keeps changesets (--changesets), xapian-replicate-server serves them and
 xapian-replicate keeps a copy that the searcher reads like the master --
 after the first full copy and after an incremental run."""
-import json, os, shutil, subprocess, time
+import json, os, shutil, signal, subprocess, time
 from common import *
 
 
@@ -25,8 +25,11 @@ try:
     r = run(INDEXER, "--db", master, "--quiet", "--changesets", "10", corpus)
     check(r.returncode == 0, "the master is indexed with changesets kept")
     port = str(free_port())
+    # In a session of its own, like xapian-tcpsrv in the shard test: on
+    # SIGTERM the server signals its whole process group, which must not be
+    # the test runner's.
     server = subprocess.Popen(["xapian-replicate-server", "-I", "127.0.0.1", "-p", port, parent],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     time.sleep(0.5)
     r = replicate(port, replica)
     check(r.returncode == 0, f"a first replication copies the database ({r.stderr.strip()[:120]})")
@@ -49,6 +52,6 @@ try:
     check(code == 0 and len(o["results"]) == 3, "case history works on the replica")
 finally:
     if server:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGTERM)
     shutil.rmtree(work, ignore_errors=True)
 finish()

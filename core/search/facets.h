@@ -1,0 +1,23 @@
+// Facet counts over a query's whole match set: committee, year, type, kind,
+// organisation, outcome and topic from one value (the facet key slot: one
+// ValueCountMatchSpy counts the combinations, split here), and the case ID
+// from its own slot. Both spies are Xapian's own, so remote shards count
+// too.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "search/search_request.h"
+
+namespace sagsoeg {
+
+/// Fills `facets` (the top 20 values of each, most frequent first) and
+/// returns the exact number of matches.
+size_t count_facets(const Xapian::Database& db, const Xapian::Query& query,
+                    std::map<std::string, std::vector<FacetValue>>& facets, double time_budget);
+
+}  // namespace sagsoeg
