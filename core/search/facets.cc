@@ -26,25 +26,54 @@ std::vector<FacetValue> top(const Counts& counts) {
   return out;
 }
 
+// Counts the values of one slot in a hash table: Xapian's
+// ValueCountMatchSpy keeps a sorted map, which costs a string comparison
+// per level for every match -- and the case slot has as many values as
+// there are cases. Local databases only: a remote shard needs a spy it can
+// rebuild by name (Xapian's own, used there).
+class SlotCounter : public Xapian::MatchSpy {
+ public:
+  explicit SlotCounter(Xapian::valueno slot) : slot_(slot) {}
+  void operator()(const Xapian::Document& doc, double) override { ++counts_[doc.get_value(slot_)]; }
+  const Counts& counts() const { return counts_; }
+
+ private:
+  Xapian::valueno slot_;
+  Counts counts_;
+};
+
+// The value counts of a slot over the match set, from whichever spy ran.
+struct SlotSpy {
+  explicit SlotSpy(Xapian::valueno slot, bool local) : fast(slot), xapian(slot), local_(local) {}
+  Xapian::MatchSpy* spy() { return local_ ? static_cast<Xapian::MatchSpy*>(&fast) : &xapian; }
+  Counts counts() const {
+    if (local_) return fast.counts();
+    Counts out;
+    for (auto v = xapian.values_begin(); v != xapian.values_end(); ++v) out[*v] = v.get_termfreq();
+    return out;
+  }
+  SlotCounter fast;
+  Xapian::ValueCountMatchSpy xapian;
+  bool local_;
+};
+
 }  // namespace
 
 size_t count_facets(const Xapian::Database& db, const Xapian::Query& query,
-                    std::map<std::string, std::vector<FacetValue>>& facets, double time_budget) {
+                    std::map<std::string, std::vector<FacetValue>>& facets, double time_budget, bool remote) {
   Xapian::Enquire enquire(db);
   if (time_budget > 0) enquire.set_time_limit(time_budget);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  Xapian::ValueCountMatchSpy keys(schema::kSlotFacetKey), cases(schema::kSlotCase);
-  enquire.add_matchspy(&keys);
-  enquire.add_matchspy(&cases);
+  SlotSpy keys(schema::kSlotFacetKey, !remote), cases(schema::kSlotCase, !remote);
+  enquire.add_matchspy(keys.spy());
+  enquire.add_matchspy(cases.spy());
   const Xapian::MSet mset = enquire.get_mset(0, 0, db.get_doccount());
 
   static const char* const names[schema::kFacetFields] = {"committee",    "year",    "type", "kind",
                                                           "organisation", "outcome", "topic"};
   Counts counts[schema::kFacetFields];
-  for (auto v = keys.values_begin(); v != keys.values_end(); ++v) {
-    const std::string key = *v;
-    const size_t n = v.get_termfreq();
+  for (const auto& [key, n] : keys.counts()) {
     size_t from = 0;
     for (size_t f = 0; f < schema::kFacetFields; ++f) {
       const size_t to = f + 1 < schema::kFacetFields ? std::min(key.find('\x1f', from), key.size()) : key.size();
@@ -68,9 +97,7 @@ size_t count_facets(const Xapian::Database& db, const Xapian::Query& query,
     const int i = topics.find(t.value);
     if (i >= 0) t.label = topics.topics()[static_cast<size_t>(i)].label;
   }
-  Counts case_counts;
-  for (auto v = cases.values_begin(); v != cases.values_end(); ++v) case_counts[*v] = v.get_termfreq();
-  facets["case_id"] = top(case_counts);
+  facets["case_id"] = top(cases.counts());
   return mset.get_matches_estimated();
 }
 

@@ -16,8 +16,9 @@
 namespace sagsoeg {
 
 /// Fills `facets` (the top 20 values of each, most frequent first) and
-/// returns the exact number of matches.
+/// returns the exact number of matches. `remote`: some database is a remote
+/// shard (Xapian's own spies are used, which the shard servers know).
 size_t count_facets(const Xapian::Database& db, const Xapian::Query& query,
-                    std::map<std::string, std::vector<FacetValue>>& facets, double time_budget);
+                    std::map<std::string, std::vector<FacetValue>>& facets, double time_budget, bool remote);
 
 }  // namespace sagsoeg

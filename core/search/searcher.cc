@@ -80,7 +80,7 @@ void Searcher::open() {
       // has no results; check_pipeline_version accepts it.
       // Remote shards (xapian-tcpsrv) have no spelling table: "did you mean"
       // is switched off when any shard is remote.
-      if (is_remote_stub(path)) spelling_ = false;
+      if (is_remote_stub(path)) spelling_ = false, remote_ = true;
       check_pipeline_version(one, path);
       combined.add_database(one);
     } catch (const Xapian::DatabaseOpeningError& e) {
@@ -186,7 +186,7 @@ Searcher::QueryRun Searcher::run_query(const SearchRequest& r) {
   out.total_min = page.count.min;
   out.total_max = page.count.max;
   if (r.facets) {
-    out.total = out.total_min = out.total_max = count_facets(db_, built.query, out.facets, r.time_budget);
+    out.total = out.total_min = out.total_max = count_facets(db_, built.query, out.facets, r.time_budget, remote_);
     out.total_exact = true;
   }
   std::vector<std::string> highlights = built.has_text ? highlight_terms(built.query) : std::vector<std::string>{};

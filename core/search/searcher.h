@@ -60,6 +60,7 @@ class Searcher {
   std::string signature_;  ///< files_signature() when opened
   std::string files_signature() const;
   bool spelling_ = true;
+  bool remote_ = false;  ///< some database is a remote shard
   struct Impl;
   std::unique_ptr<Impl> impl_;
   void open();
