@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "index/bm25.h"
+#include "index/facet_key.h"
 #include "index/schema.h"
 #include "io/gzip.h"
 #include "model/item_json.h"
@@ -34,14 +35,19 @@ std::string digits_only(const std::string& s) {
 }
 
 // Ascending order = newest first: the date inverted (undated last), then
-// the source and the item number in agenda order.
+// the document and the item number in agenda order.
 std::string newest_first_key(const AgendaItem& item) {
   long ymd = 0;
   if (item.meta.date.size() == 10)
     ymd = std::stol(item.meta.date.substr(0, 4) + item.meta.date.substr(5, 2) + item.meta.date.substr(8, 2));
   char inverted[32];
   std::snprintf(inverted, sizeof inverted, "%08ld", 99999999L - ymd);
-  return std::string(inverted) + item.meta.source + '\0' + Xapian::sortable_serialise(item.number);
+  // The source as a fixed-width hash, not its name: items of one document
+  // stay together and in agenda order, and the key stays short.
+  const uint64_t h = fnv1a64(item.meta.source);
+  std::string source(8, '\0');
+  for (int i = 0; i < 8; ++i) source[static_cast<size_t>(i)] = static_cast<char>(h >> (56 - 8 * i));
+  return std::string(inverted) + source + Xapian::sortable_serialise(item.number);
 }
 
 // Positions (phrase search) cost memory per word while an item is built:
@@ -206,21 +212,9 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std:
     add_boolean(doc, schema::kTopic, topic.slug);
   }
 
-  std::string facet_key[schema::kFacetFields];
-  facet_key[schema::kFacetCommittee] = m.committee;
-  facet_key[schema::kFacetYear] = m.date.size() == 10 ? m.date.substr(0, 4) : "";
-  facet_key[schema::kFacetType] = item.type;
-  facet_key[schema::kFacetKind] = m.kind;
-  facet_key[schema::kFacetOrganisation] = m.organisation;
-  facet_key[schema::kFacetOutcome] = item.is_confidential() ? "" : item.outcome;
-  for (const std::string& slug : topic_slugs)
-    facet_key[schema::kFacetTopics] += (facet_key[schema::kFacetTopics].empty() ? "" : ",") + slug;
-  std::string key;
-  for (size_t f = 0; f < schema::kFacetFields; ++f) {
-    for (char c : facet_key[f]) key += c == '\x1f' ? ' ' : c;
-    if (f + 1 < schema::kFacetFields) key += '\x1f';
-  }
-  doc.add_value(schema::kSlotFacetKey, key);
+  FacetKeyValues facets{m.committee,    m.date.size() == 10 ? m.date.substr(0, 4) : "", item.type,  m.kind,
+                        m.organisation, item.is_confidential() ? "" : item.outcome,     topic_slugs};
+  doc.add_value(schema::kSlotFacetKey, encode_facet_key(facets));
   doc.add_value(schema::kSlotCase, item.case_id);
   doc.add_value(schema::kSlotAccess, access_name(item.access));
   doc.add_value(schema::kSlotNewestFirst, newest_first_key(item));

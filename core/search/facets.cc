@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "index/facet_key.h"
 #include "index/schema.h"
 #include "index/topics.h"
 
@@ -74,22 +75,10 @@ size_t count_facets(const Xapian::Database& db, const Xapian::Query& query,
                                                           "organisation", "outcome", "topic"};
   Counts counts[schema::kFacetFields];
   for (const auto& [key, n] : keys.counts()) {
-    size_t from = 0;
-    for (size_t f = 0; f < schema::kFacetFields; ++f) {
-      const size_t to = f + 1 < schema::kFacetFields ? std::min(key.find('\x1f', from), key.size()) : key.size();
-      const std::string field = from <= key.size() ? key.substr(from, to - from) : std::string();
-      if (f == schema::kFacetTopics) {
-        size_t a = 0;
-        while (a < field.size()) {
-          const size_t b = std::min(field.find(',', a), field.size());
-          counts[f][field.substr(a, b - a)] += n;
-          a = b + 1;
-        }
-      } else {
-        counts[f][field] += n;
-      }
-      from = to + 1;
-    }
+    const FacetKeyValues v = decode_facet_key(key);
+    const std::string* fields[] = {&v.committee, &v.year, &v.type, &v.kind, &v.organisation, &v.outcome};
+    for (size_t f = 0; f < 6; ++f) counts[f][*fields[f]] += n;
+    for (const std::string& t : v.topics) counts[schema::kFacetTopics][t] += n;
   }
   for (size_t f = 0; f < schema::kFacetFields; ++f) facets[names[f]] = top(counts[f]);
   const TopicVocabulary& topics = TopicVocabulary::standard();

@@ -1,0 +1,95 @@
+#include "index/facet_key.h"
+
+#include "index/topics.h"
+#include "parse/decision_outcome.h"
+
+namespace sagsoeg {
+
+namespace {
+
+constexpr char kSep = '\x1f';
+const char* const kTypes[] = {"orientering", "beslutning", "drøftelse"};
+const char* const kKinds[] = {"referat", "dagsorden", "aftale", "bilag"};
+
+// A value of a closed vocabulary as its index (one or two digits), "" for none.
+template <typename List>
+std::string code_of(const std::string& value, const List& list) {
+  for (size_t i = 0; i < list.size(); ++i)
+    if (value == list[i]) return std::to_string(i);
+  return value.empty() ? "" : "?";
+}
+
+template <typename List>
+std::string value_of(const std::string& code, const List& list) {
+  if (code.empty() || code[0] < '0' || code[0] > '9') return {};
+  const size_t i = std::stoul(code);
+  return i < list.size() ? std::string(list[i]) : std::string();
+}
+
+std::vector<std::string> topic_slugs() {
+  std::vector<std::string> slugs;
+  for (const Topic& t : TopicVocabulary::standard().topics()) slugs.push_back(t.slug);
+  return slugs;
+}
+
+const std::vector<std::string>& types() {
+  static const std::vector<std::string> v(std::begin(kTypes), std::end(kTypes));
+  return v;
+}
+const std::vector<std::string>& kinds() {
+  static const std::vector<std::string> v(std::begin(kKinds), std::end(kKinds));
+  return v;
+}
+const std::vector<std::string>& topics() {
+  static const std::vector<std::string> v = topic_slugs();
+  return v;
+}
+
+void put(std::string& out, const std::string& s) {
+  for (char c : s) out += c == kSep ? ' ' : c;
+  out += kSep;
+}
+
+}  // namespace
+
+std::string encode_facet_key(const FacetKeyValues& v) {
+  std::string key;
+  put(key, v.committee);
+  put(key, v.year);
+  put(key, code_of(v.type, types()));
+  put(key, code_of(v.kind, kinds()));
+  put(key, v.organisation);
+  put(key, code_of(v.outcome, OutcomeRules::standard().outcomes()));
+  std::string t;
+  for (const std::string& slug : v.topics) t += (t.empty() ? "" : ",") + code_of(slug, topics());
+  key += t;
+  return key;
+}
+
+FacetKeyValues decode_facet_key(const std::string& key) {
+  std::vector<std::string> f;
+  size_t from = 0;
+  for (size_t at = key.find(kSep); at != std::string::npos; at = key.find(kSep, from)) {
+    f.push_back(key.substr(from, at - from));
+    from = at + 1;
+  }
+  f.push_back(key.substr(from));
+  f.resize(7);
+  FacetKeyValues v{f[0],
+                   f[1],
+                   value_of(f[2], types()),
+                   value_of(f[3], kinds()),
+                   f[4],
+                   value_of(f[5], OutcomeRules::standard().outcomes()),
+                   {}};
+  size_t a = 0;
+  while (a < f[6].size()) {
+    const size_t b = std::min(f[6].find(',', a), f[6].size());
+    const std::string slug = value_of(f[6].substr(a, b - a), topics());
+    if (!slug.empty()) v.topics.push_back(slug);
+    a = b + 1;
+  }
+  return v;
+}
+
+}  // namespace sagsoeg
