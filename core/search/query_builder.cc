@@ -503,8 +503,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   // that matches nothing (udvalg:ukendt, "#") must find nothing.
   built.has_text = !text.empty();
   text = route_wildcards(text, built.wildcard_prefixes);
-  Xapian::Query any = Xapian::Query::MatchAll;
-  Xapian::Query every = Xapian::Query::MatchAll;
+  Xapian::Query any = match_all();
+  Xapian::Query every = match_all();
   if (built.has_text) {
     any = expand_query(impl_->parse(text, Xapian::Query::OP_OR, 0), impl_->qp, impl_->db, impl_->stem, expansion);
     every = expand_query(impl_->parse(text, Xapian::Query::OP_AND, 0), impl_->qp, impl_->db, impl_->stem, expansion);
@@ -515,7 +515,7 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   const bool access_filter = !built.has_text || !matches_public_text_only(any) || !matches_public_text_only(every);
   const std::optional<Xapian::Query> filter = filter_query(r, access_filter);
   if (!built.has_text) {
-    built.query = filter ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *filter, 0) : Xapian::Query::MatchAll;
+    built.query = filter ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, *filter, 0) : match_all();
     built.all_words = built.query;
   } else if (filter) {
     built.query = Xapian::Query(Xapian::Query::OP_FILTER, any, *filter);

@@ -14,6 +14,14 @@
 
 namespace sagsoeg {
 
+/// A query matching every document, made fresh for each caller. Never copy
+/// Xapian::Query::MatchAll across threads: it is one static object whose
+/// reference count is not atomic, so server threads copying it at once
+/// corrupt the count and free it while in use (a crash under load).
+inline Xapian::Query match_all() {
+  return Xapian::Query(std::string());
+}
+
 struct BuiltQuery {
   Xapian::Query query;    ///< every matching item, filters applied
   bool has_text = false;  ///< false: filters only (browse, newest first)

@@ -222,7 +222,7 @@ std::vector<SearchHit> Searcher::case_history_once(const std::string& case_id, b
   r.case_id = case_id;
   r.include_confidential = include_confidential;
   Xapian::Enquire enquire(db_);
-  enquire.set_query(impl_->builder->filter_query(r).value_or(Xapian::Query::MatchAll));
+  enquire.set_query(impl_->builder->filter_query(r).value_or(match_all()));
   const Xapian::MSet mset = enquire.get_mset(0, db_.get_doccount());
   std::vector<SearchHit> hits;
   for (auto m = mset.begin(); m != mset.end(); ++m) {
@@ -257,7 +257,7 @@ size_t Searcher::confidential_count(const std::string& case_id) {
     r.case_id = case_id;
     r.include_confidential = true;
     const std::optional<Xapian::Query> filter = impl_->builder->filter_query(r);
-    const Xapian::Query closed(Xapian::Query::OP_FILTER, filter.value_or(Xapian::Query::MatchAll),
+    const Xapian::Query closed(Xapian::Query::OP_FILTER, filter.value_or(match_all()),
                                Xapian::Query(std::string(schema::kAccess) + "confidential"));
     return count_matches(db_, closed).total;
   });

@@ -2,6 +2,8 @@
 // handling and JSON shape, against the bundled corpus.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "search/query_builder.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
@@ -33,6 +35,57 @@ TEST(QueryBuilder, BareCaseIdsAndJournalNumbersStayWhole) {
   EXPECT_EQ(QueryBuilder::protect_case_ids("sag:EMN-2024-01240"), "sag:EMN-2024-01240");
   EXPECT_EQ(QueryBuilder::protect_case_ids("\"EMN-2024-01240 x\""), "\"EMN-2024-01240 x\"");
   EXPECT_EQ(QueryBuilder::protect_case_ids("2024-2027"), "2024-2027");
+}
+
+// Server threads build queries at once. Xapian::Query::MatchAll is one static
+// object with a reference count that is not atomic: a built query that holds
+// it lets concurrent copies corrupt the count (the server crashed under wrk
+// load). Built queries must not share it.
+TEST(QueryBuilder, BuiltQueriesNeverShareTheStaticMatchAll) {
+  Xapian::Database db(test::corpus_db());
+  QueryBuilder builder(db, TextPipeline::standard());
+  const unsigned before = Xapian::Query::MatchAll.internal->_refs;
+  std::vector<BuiltQuery> held;
+  for (const char* q : {"", "palliation", "-palliation", "lægedækning hospice", "sund*", "dato:2025 udvalg:x"}) {
+    SearchRequest r;
+    r.query = q;
+    try {
+      held.push_back(builder.build(r));
+    } catch (const QueryError&) {
+    }
+    SearchRequest filtered = r;
+    filtered.from = "2020-01-01";
+    held.push_back(builder.build(filtered));
+  }
+  ASSERT_GE(held.size(), 11u);
+  EXPECT_EQ(Xapian::Query::MatchAll.internal->_refs, before);
+  // Nor copy it on the way: threads building at once would lose updates of
+  // its count, which then differs from `before`.
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 2; ++t)
+    threads.emplace_back([] {
+      Xapian::Database own(test::corpus_db());
+      QueryBuilder b(own, TextPipeline::standard());
+      SearchRequest r;
+      for (int i = 0; i < 20000; ++i) {
+        r.query = i % 2 ? "palliation" : "";
+        b.build(r);
+      }
+    });
+  // And the whole search path, as the server's threads run it.
+  for (int t = 0; t < 2; ++t)
+    threads.emplace_back([] {
+      Searcher own({test::corpus_db()});
+      const char* queries[] = {"", "palliation", "-palliation", "hospice*"};
+      for (int i = 0; i < 2000; ++i) {
+        SearchRequest r;
+        r.query = queries[i % 4];
+        r.facets = i % 8 == 0;
+        own.search(r);
+      }
+    });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(Xapian::Query::MatchAll.internal->_refs, before);
 }
 
 TEST(QueryBuilder, FoldCaseKeepsOperators) {
