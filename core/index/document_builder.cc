@@ -212,9 +212,10 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std:
     add_boolean(doc, schema::kTopic, topic.slug);
   }
 
-  FacetKeyValues facets{m.committee,    m.date.size() == 10 ? m.date.substr(0, 4) : "", item.type,  m.kind,
-                        m.organisation, item.is_confidential() ? "" : item.outcome,     topic_slugs};
+  FacetKeyValues facets{m.committee,    m.date.size() == 10 ? m.date.substr(0, 4) : "", item.type, m.kind,
+                        m.organisation, item.is_confidential() ? "" : item.outcome};
   doc.add_value(schema::kSlotFacetKey, encode_facet_key(facets));
+  if (!topic_slugs.empty()) doc.add_value(schema::kSlotTopics, encode_topic_codes(topic_slugs));
   doc.add_value(schema::kSlotCase, item.case_id);
   doc.add_value(schema::kSlotAccess, access_name(item.access));
   doc.add_value(schema::kSlotNewestFirst, newest_first_key(item));

@@ -59,10 +59,7 @@ std::string encode_facet_key(const FacetKeyValues& v) {
   put(key, code_of(v.type, types()));
   put(key, code_of(v.kind, kinds()));
   put(key, v.organisation);
-  put(key, code_of(v.outcome, OutcomeRules::standard().outcomes()));
-  std::string t;
-  for (const std::string& slug : v.topics) t += (t.empty() ? "" : ",") + code_of(slug, topics());
-  key += t;
+  key += code_of(v.outcome, OutcomeRules::standard().outcomes());
   return key;
 }
 
@@ -74,22 +71,31 @@ FacetKeyValues decode_facet_key(const std::string& key) {
     from = at + 1;
   }
   f.push_back(key.substr(from));
-  f.resize(7);
-  FacetKeyValues v{f[0],
-                   f[1],
-                   value_of(f[2], types()),
-                   value_of(f[3], kinds()),
-                   f[4],
-                   value_of(f[5], OutcomeRules::standard().outcomes()),
-                   {}};
+  f.resize(6);
+  return {f[0],
+          f[1],
+          value_of(f[2], types()),
+          value_of(f[3], kinds()),
+          f[4],
+          value_of(f[5], OutcomeRules::standard().outcomes())};
+}
+
+std::string encode_topic_codes(const std::vector<std::string>& slugs) {
+  std::string codes;
+  for (const std::string& slug : slugs) codes += (codes.empty() ? "" : ",") + code_of(slug, topics());
+  return codes;
+}
+
+std::vector<std::string> decode_topic_codes(const std::string& codes) {
+  std::vector<std::string> slugs;
   size_t a = 0;
-  while (a < f[6].size()) {
-    const size_t b = std::min(f[6].find(',', a), f[6].size());
-    const std::string slug = value_of(f[6].substr(a, b - a), topics());
-    if (!slug.empty()) v.topics.push_back(slug);
+  while (a < codes.size()) {
+    const size_t b = std::min(codes.find(',', a), codes.size());
+    std::string slug = value_of(codes.substr(a, b - a), topics());
+    if (!slug.empty()) slugs.push_back(std::move(slug));
     a = b + 1;
   }
-  return v;
+  return slugs;
 }
 
 }  // namespace sagsoeg

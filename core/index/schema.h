@@ -79,10 +79,11 @@ enum Slot : Xapian::valueno {
   /// ValueCountMatchSpy counts their combinations in one value lookup per
   /// match, where a spy per facet and topic made 23 (facets.cc).
   kSlotFacetKey = 12,
+  kSlotTopics = 13,  ///< the item's topics as codes (facet_key.h)
 };
 
-/// The facets in kSlotFacetKey, in order, separated by US (0x1f); topics
-/// comma-separated.
+/// The facets in kSlotFacetKey, in order, separated by US (0x1f), then the
+/// topics of kSlotTopics.
 enum FacetKeyField {
   kFacetCommittee,
   kFacetYear,
@@ -102,7 +103,8 @@ inline constexpr const char* kMetaRoot = "sagsoeg:root";         ///< folder the
 /// 5: length-normalised wdf (bm25.h); 6: document names from real paths
 /// under a recorded root, printed item numbers in IDs, decisions with body and date;
 /// 7: stems only ("Z" + stem, with positions), compound parts only where the
-/// word itself is absent, stored records, outcomes, one facet key slot.
+/// word itself is absent, stored records, outcomes, a facet key slot and a
+/// topics slot.
 inline constexpr const char* kSchemaVersion = "7";
 
 }  // namespace sagsoeg::schema

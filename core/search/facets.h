@@ -1,8 +1,8 @@
 // Facet counts over a query's whole match set: committee, year, type, kind,
-// organisation, outcome and topic from one value (the facet key slot: one
-// ValueCountMatchSpy counts the combinations, split here), and the case ID
-// from its own slot. Both spies are Xapian's own, so remote shards count
-// too.
+// organisation and outcome from one value (the facet key slot: its
+// combinations are counted, then split), topics from the topics slot, the
+// case ID from its own slot. Three value lookups per match; over remote
+// shards Xapian's own spies count (the shard servers know them).
 #pragma once
 
 #include <xapian.h>

@@ -6,12 +6,15 @@
 //   bare_xapian index DB FILE...      (file list also read from stdin with -)
 //   bare_xapian query DB QUERIES REPEAT [facets]  -> {"queries","runs","p50_us","p99_us"}
 #include <xapian.h>
+
 #include <zlib.h>
+#include <memory>
 
 #include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -53,7 +56,9 @@ int index(const std::string& db_path, std::vector<std::string> files) {
   return 0;
 }
 
-int query(const std::string& db_path, const std::string& queries_file, int repeat, bool facets) {
+int query(const std::string& db_path, const std::string& queries_file, int repeat,
+          const std::vector<Xapian::valueno>& spy_slots) {
+  const bool facets = !spy_slots.empty();
   Xapian::Database db(db_path);
   Xapian::QueryParser qp;
   qp.set_stemmer(Xapian::Stem("danish"));
@@ -70,8 +75,11 @@ int query(const std::string& db_path, const std::string& queries_file, int repea
     } catch (const Xapian::QueryParserError&) {
       return;
     }
-    Xapian::ValueCountMatchSpy spy(0);
-    if (facets) e.add_matchspy(&spy);
+    std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+    for (Xapian::valueno slot : spy_slots) {
+      spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot));
+      e.add_matchspy(spies.back().get());
+    }
     Xapian::MSet m = facets ? e.get_mset(0, 10, db.get_doccount()) : e.get_mset(0, 10);
     for (auto it = m.begin(); it != m.end(); ++it) (void)it.get_document().get_data();
   };
@@ -104,8 +112,19 @@ int main(int argc, char** argv) {
     }
     return index(argv[2], files);
   }
-  if ((argc == 5 || argc == 6) && std::string(argv[1]) == "query")
-    return query(argv[2], argv[3], std::stoi(argv[4]), argc == 6 && std::string(argv[5]) == "facets");
-  std::cerr << "usage: bare_xapian index DB FILE... | bare_xapian query DB QUERIES REPEAT [facets]\n";
+  if ((argc == 5 || argc == 6) && std::string(argv[1]) == "query") {
+    // "facets": one spy on slot 0; "facets=12,13,4": a spy on each slot given.
+    std::vector<Xapian::valueno> slots;
+    const std::string mode = argc == 6 ? argv[5] : "";
+    if (mode == "facets") slots.push_back(0);
+    if (mode.rfind("facets=", 0) == 0)
+      for (size_t a = 7; a < mode.size();) {
+        const size_t b = std::min(mode.find(',', a), mode.size());
+        slots.push_back(static_cast<Xapian::valueno>(std::stoul(mode.substr(a, b - a))));
+        a = b + 1;
+      }
+    return query(argv[2], argv[3], std::stoi(argv[4]), slots);
+  }
+  std::cerr << "usage: bare_xapian index DB FILE... | bare_xapian query DB QUERIES REPEAT [facets|facets=SLOT,...]\n";
   return 2;
 }

@@ -2,6 +2,7 @@
 // handling and JSON shape, against the bundled corpus.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <thread>
 
 #include "search/query_builder.h"
@@ -248,6 +249,34 @@ TEST(Query, FacetsCountTheWholeMatchSet) {
   for (const auto& h : search("sundhedsreformen", all).hits) undated += h.item.meta.date.empty();
   EXPECT_EQ(years + undated, res.total);
   for (const char* f : {"committee", "year", "topic", "type", "case_id"}) EXPECT_TRUE(res.facets.count(f)) << f;
+}
+
+// Every facet counts exactly the items that carry the value, over the whole
+// match set: committee and type from the facet key, topics from their own
+// slot, the case from its slot.
+TEST(Query, FacetCountsEqualTheItemsThatCarryEachValue) {
+  SearchRequest r;
+  r.facets = true;
+  r.limit = 1000;
+  const auto res = search("", r);
+  ASSERT_EQ(res.hits.size(), res.total);
+  std::map<std::string, std::map<std::string, size_t>> expected;
+  for (const auto& h : res.hits) {
+    ++expected["committee"][h.item.meta.committee];
+    ++expected["type"][h.item.type];
+    ++expected["case_id"][h.item.case_id];
+    for (const std::string& t : h.topics) ++expected["topic"][t];
+  }
+  size_t checked = 0;
+  for (const char* f : {"committee", "type", "case_id", "topic"}) {
+    ASSERT_FALSE(res.facets.at(f).empty()) << f;
+    for (const auto& v : res.facets.at(f)) {
+      EXPECT_EQ(v.count, expected[f][v.value]) << f << " " << v.value;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 10u);
+  EXPECT_GE(res.facets.at("topic").size(), 3u);
 }
 
 TEST(Query, SnippetsHighlightQueryTerms) {
