@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
       "default when every PATH is a folder, up to half of the indexed files)")("no-prune",
                                                                                "keep items of files that are gone")(
       "threads", po::value<unsigned>(&options.threads)->default_value(0), "parser threads (0 = cores - 1)")(
-      "batch", po::value<size_t>(&options.batch_items)->default_value(4000), "items per committed transaction")(
+      "batch", po::value<size_t>(&options.batch_items)->default_value(1500), "items per committed transaction")(
       "max-mb", po::value<size_t>()->default_value(256), "largest file or expanded .gz accepted, in MB")(
       "compact", "rewrite the database compactly afterwards (after a large build; purges freed blocks)")(
       "shard", po::value<std::string>(), "K/N: index only shard K of N (files split by a hash of their name)")(
@@ -152,10 +152,11 @@ int main(int argc, char** argv) {
     return failed || !walk.errors.empty() ? 1 : 0;
   }
   try {
-    const IndexStats s = run_indexer(walk, options, std::cerr);
+    const bool walk_failed = !walk.errors.empty();
+    const IndexStats s = run_indexer(std::move(walk), options, std::cerr);
     if (!quiet) print_summary(s, options.db_path);
     if (vm.count("compact")) compact_database(options.db_path);
-    return s.failed || !walk.errors.empty() ? 1 : 0;
+    return s.failed || walk_failed ? 1 : 0;
   } catch (const IndexRefused& e) {
     std::cerr << "indexer: " << e.what() << "\n";
   } catch (const Xapian::Error& e) {
