@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <ctime>
 
+#include "search/snippet.h"
 #include "searcher/query_string.h"
 #include "searcher/text_output.h"
 #include "util/utf8.h"
@@ -18,21 +19,11 @@ std::string xml_text(const std::string& s) {
     const uint32_t cp = next_code_point(s, pos);
     if (cp == 0xFFFD && s.compare(start, 3, "\xEF\xBF\xBD") != 0) continue;  // a byte that is not UTF-8
     if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF) continue;
-    switch (cp) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out.append(s, start, pos - start);
+    const char* entity = cp < 0x80 ? html_entity(static_cast<char>(cp)) : nullptr;
+    if (entity) {
+      out += entity;
+    } else {
+      out.append(s, start, pos - start);
     }
   }
   return out;

@@ -51,21 +51,10 @@ std::string html_escape(const std::string& s) {
   std::string out;
   out.reserve(s.size() + s.size() / 16);
   for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
+    if (const char* entity = html_entity(c)) {
+      out += entity;
+    } else {
+      out += c;
     }
   }
   return out;
@@ -104,24 +93,12 @@ inline void next_word(const std::string& text, size_t& i, size_t& begin, size_t&
 
 void append_escaped(std::string& out, const std::string& text, size_t from, size_t to) {
   for (size_t i = from; i < to; ++i) {
-    switch (text[i]) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\n':
-        out += ' ';
-        break;
-      default:
-        out += text[i];
+    if (text[i] == '\n') {
+      out += ' ';
+    } else if (const char* entity = html_entity(text[i])) {
+      out += entity;
+    } else {
+      out += text[i];
     }
   }
 }

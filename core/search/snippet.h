@@ -22,4 +22,21 @@ std::string make_snippet(const std::string& text, const std::vector<std::string>
 
 std::string html_escape(const std::string& s);
 
+/// The entity for a character that HTML and XML text must escape (& < > "),
+/// or nullptr: the one escaping rule for snippets, pages and the feed.
+inline const char* html_entity(char c) {
+  switch (c) {
+    case '&':
+      return "&amp;";
+    case '<':
+      return "&lt;";
+    case '>':
+      return "&gt;";
+    case '"':
+      return "&quot;";
+    default:
+      return nullptr;
+  }
+}
+
 }  // namespace sagsoeg
