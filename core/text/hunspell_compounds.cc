@@ -48,18 +48,6 @@ Flag one_flag(std::string_view s, FlagType type) {
   return f.empty() ? 0 : f.front();
 }
 
-std::vector<std::string_view> fields(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < line.size()) {
-    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    const size_t start = i;
-    while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
-    if (i > start) out.push_back(line.substr(start, i - start));
-  }
-  return out;
-}
-
 std::vector<uint32_t> code_points(std::string_view s) {
   std::vector<uint32_t> out;
   size_t pos = 0;
@@ -141,12 +129,12 @@ AffixRules read_aff(std::string_view aff) {
   AffixRules rules;
   const auto lines = split_lines(aff);
   for (std::string_view line : lines) {
-    const auto f = fields(line);
+    const auto f = split_words(line);
     if (f.size() < 2 || f[0] != "FLAG") continue;
     rules.flag_type = f[1] == "num" ? FlagType::numbers : f[1] == "long" ? FlagType::long_pairs : FlagType::chars;
   }
   for (std::string_view line : lines) {  // the compound flags may come after the rules that use them
-    const auto f = fields(line);
+    const auto f = split_words(line);
     if (f.size() < 2) continue;
     if (f[0] == "COMPOUNDBEGIN") rules.begin = one_flag(f[1], rules.flag_type);
     if (f[0] == "COMPOUNDMIDDLE") rules.middle = one_flag(f[1], rules.flag_type);
@@ -154,7 +142,7 @@ AffixRules read_aff(std::string_view aff) {
     if (f[0] == "COMPOUNDFLAG") rules.anywhere = one_flag(f[1], rules.flag_type);
   }
   for (std::string_view line : lines) {
-    const auto f = fields(line);
+    const auto f = split_words(line);
     // "SFX 29 Y 2" opens a group; "SFX 29 0 s/32,35,36 ." is a rule.
     if (f.size() < 5 || f[0] != "SFX") continue;
     const std::string_view add_field = f[3];
