@@ -55,6 +55,21 @@ std::string first_line(const std::string& text, size_t max) {
   return line;
 }
 
+// A result from a matched document: its item (sections only `with_text`)
+// and, for a public item with text, the snippet and the decision's first line.
+SearchHit make_hit(const Xapian::Document& doc, double score, const std::vector<std::string>& highlights,
+                   bool with_text) {
+  SearchHit hit;
+  hit.item = decode_document_data(doc.get_data(), &hit.topics, with_text);
+  hit.score = score;
+  if (with_text && !hit.item.is_confidential()) {
+    hit.snippet = make_snippet(snippet_source(hit.item), highlights, 220);
+    hit.decision = first_line(hit.item.decision(), 200);
+  }
+  if (!with_text || hit.item.is_confidential()) hit.item.sections.clear();
+  return hit;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -194,19 +209,11 @@ Searcher::QueryRun Searcher::run_query(const SearchRequest& r) {
     if (std::find(highlights.begin(), highlights.end(), p) == highlights.end()) highlights.push_back(p);
   size_t rank = r.offset;
   for (const RankedMatch& m : page.matches) {
-    SearchHit hit;
-    const bool want_text = r.snippets;
-    hit.item = decode_document_data(m.doc.get_data(), &hit.topics, want_text);
+    SearchHit hit = make_hit(m.doc, page.weighted ? m.weight : 0.0, highlights, r.snippets);
     // Never reached (the query builder keeps confidential items out unless
     // asked for; the query fuzzer checks that): a last guard.
     if (hit.item.is_confidential() && !r.include_confidential) continue;
     hit.rank = ++rank;
-    hit.score = page.weighted ? m.weight : 0.0;
-    if (want_text && !hit.item.is_confidential()) {
-      hit.snippet = make_snippet(snippet_source(hit.item), highlights, 220);
-      hit.decision = first_line(hit.item.decision(), 200);
-    }
-    if (!r.snippets || hit.item.is_confidential()) hit.item.sections.clear();
     out.hits.push_back(std::move(hit));
   }
   out.has_more = out.total_min > r.offset + out.hits.size() || (!out.total_exact && out.hits.size() == r.limit);
@@ -331,13 +338,9 @@ std::optional<std::vector<SearchHit>> Searcher::similar_once(const SimilarReques
                         Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
   const Xapian::MSet mset = make_enquire(db_, query).get_mset(0, static_cast<Xapian::doccount>(r.limit));
   for (auto m = mset.begin(); m != mset.end(); ++m) {
-    SearchHit hit;
-    hit.item = decode_document_data(m.get_document().get_data(), &hit.topics, true);
+    SearchHit hit = make_hit(m.get_document(), m.get_weight(), highlights, true);
     if (hit.item.is_confidential()) continue;  // never reached: the filter keeps them out
     hit.rank = hits.size() + 1;
-    hit.score = m.get_weight();
-    hit.snippet = make_snippet(snippet_source(hit.item), highlights, 220);
-    hit.decision = first_line(hit.item.decision(), 200);
     hit.item.sections.clear();
     hits.push_back(std::move(hit));
   }
