@@ -22,6 +22,27 @@ Xapian::Query no_match() {
   return Xapian::Query::MatchNothing;
 }
 
+// The text fields a query may name (Danish and English) and each field's term
+// prefix: the one list for parsing, wildcards and spelling correction.
+const std::pair<const char*, const char*> kTextFields[] = {{"titel", schema::kTitle},
+                                                           {"title", schema::kTitle},
+                                                           {"beslutning", schema::kDecision},
+                                                           {"decision", schema::kDecision},
+                                                           {"resume", schema::kResume},
+                                                           {"resumé", schema::kResume},
+                                                           {"summary", schema::kResume},
+                                                           {"indstilling", schema::kIndstilling},
+                                                           {"recommendation", schema::kIndstilling}};
+
+// The internal field a wildcard is routed to (see route_wildcards):
+// kWildcardField + the lower-cased term prefix ("" for free text).
+constexpr const char* kWildcardField = "sagsoegwild";
+std::string wildcard_field(const std::string& prefix) {
+  std::string name = kWildcardField;
+  for (char c : prefix) name += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
 // True when every item the query can match carries one of its terms and all
 // of them are public text terms: then it cannot match a confidential item.
 // MatchAll (a pure NOT), wildcards, value ranges and anything unknown keep
@@ -54,7 +75,7 @@ std::string restore_wildcards(const std::string& q) {
   std::string out;
   size_t i = 0;
   while (i < q.size()) {
-    const size_t at = q.find("sagsoegwild", i);
+    const size_t at = q.find(kWildcardField, i);
     if (at == std::string::npos) {
       out += q.substr(i);
       break;
@@ -245,16 +266,6 @@ class WildcardProcessor : public Xapian::FieldProcessor {
 // "sagsoegwilds:orient": wildcards go to WildcardProcessor. Not inside
 // phrases; other fields' wildcards are left to their own processors.
 std::string route_wildcards(const std::string& text, std::vector<std::string>& prefixes) {
-  static const std::pair<const char*, const char*> fields[] = {{"", "sagsoegwild:"},
-                                                               {"titel:", "sagsoegwilds:"},
-                                                               {"title:", "sagsoegwilds:"},
-                                                               {"beslutning:", "sagsoegwildxd:"},
-                                                               {"decision:", "sagsoegwildxd:"},
-                                                               {"resume:", "sagsoegwildxr:"},
-                                                               {"resumé:", "sagsoegwildxr:"},
-                                                               {"summary:", "sagsoegwildxr:"},
-                                                               {"indstilling:", "sagsoegwildxi:"},
-                                                               {"recommendation:", "sagsoegwildxi:"}};
   std::string out;
   bool in_quotes = false;
   size_t i = 0;
@@ -276,16 +287,17 @@ std::string route_wildcards(const std::string& text, std::vector<std::string>& p
       while (f > 0 && out[f - 1] != ' ' && out[f - 1] != '(' && out[f - 1] != '+' && out[f - 1] != '-') --f;
     }
     const std::string field = out.substr(f, b - f);
-    const char* route = nullptr;
-    for (const auto& [name, to] : fields)
-      if (field == name) route = to;
+    std::optional<std::string> route;
+    if (field.empty()) route = wildcard_field("") + ":";
+    for (const auto& [name, prefix] : kTextFields)
+      if (field == std::string(name) + ":") route = wildcard_field(prefix) + ":";
     if (word.size() >= 2) prefixes.push_back(word);
     if (!route || word.empty()) {
       out += text[i++];
       continue;
     }
     out.resize(f);
-    out += route + word;
+    out += *route + word;
     ++i;
   }
   return out;
@@ -312,18 +324,14 @@ struct QueryBuilder::Impl {
     pipeline.configure(qp, stopper);
     qp.set_database(db);
     // The stems of each field: "Z" + field prefix + stem, as the indexer writes them.
-    const std::string z = "Z";
-    for (const char* f : {"titel", "title"}) qp.add_prefix(f, z + schema::kTitle);
-    for (const char* f : {"beslutning", "decision"}) qp.add_prefix(f, z + schema::kDecision);
-    for (const char* f : {"resume", "resumé", "summary"}) qp.add_prefix(f, z + schema::kResume);
-    for (const char* f : {"indstilling", "recommendation"}) qp.add_prefix(f, z + schema::kIndstilling);
-    const std::pair<const char*, const char*> wildcard_fields[] = {{"sagsoegwild", ""},
-                                                                   {"sagsoegwilds", schema::kTitle},
-                                                                   {"sagsoegwildxd", schema::kDecision},
-                                                                   {"sagsoegwildxr", schema::kResume},
-                                                                   {"sagsoegwildxi", schema::kIndstilling}};
-    for (const auto& [name, field] : wildcard_fields)
-      qp.add_prefix(name, owned(new WildcardProcessor(db, stem, field, wildcard_limit)));
+    for (const auto& [name, prefix] : kTextFields) qp.add_prefix(name, std::string("Z") + prefix);
+    // One wildcard processor per term prefix (free text, then each field's).
+    std::vector<std::string> wildcard_prefixes{""};
+    for (const auto& [name, prefix] : kTextFields)
+      if (std::find(wildcard_prefixes.begin(), wildcard_prefixes.end(), prefix) == wildcard_prefixes.end())
+        wildcard_prefixes.push_back(prefix);
+    for (const std::string& prefix : wildcard_prefixes)
+      qp.add_prefix(wildcard_field(prefix), owned(new WildcardProcessor(db, stem, prefix, wildcard_limit)));
     for (const char* f : {"udvalg", "committee"}) qp.add_boolean_prefix(f, owned(new CommitteeProcessor(db)));
     for (const char* f : {"sag", "case"}) qp.add_boolean_prefix(f, owned(new CaseProcessor(false)));
     qp.add_boolean_prefix("caseref", owned(new CaseProcessor(true)));
@@ -359,7 +367,7 @@ struct QueryBuilder::Impl {
 
   Xapian::Query parse(const std::string& q, Xapian::Query::op default_op, unsigned extra_flags) {
     const auto wildcards =
-        static_cast<Xapian::termcount>(std::count(q.begin(), q.end(), '*')) + count_occurrences(q, "sagsoegwild");
+        static_cast<Xapian::termcount>(std::count(q.begin(), q.end(), '*')) + count_occurrences(q, kWildcardField);
     wildcard_limit = std::max<Xapian::termcount>(10, kWildcardTerms / std::max<Xapian::termcount>(1, wildcards));
     qp.set_max_expansion(wildcard_limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     qp.set_default_op(default_op);
@@ -458,8 +466,6 @@ std::string QueryBuilder::spelling_correction(const std::string& query) {
   // free-text and text-field words, not operators, filters or case IDs.
   const std::string text = fold_case(protect_case_ids(std::string(trim(query))));
   impl_->parse(text, Xapian::Query::OP_OR, 0);  // a malformed query gets its error, not a suggestion
-  static const char* const text_fields[] = {"titel:",  "title:",   "beslutning:",  "decision:",      "resume:",
-                                            "resumé:", "summary:", "indstilling:", "recommendation:"};
   std::string out;
   bool changed = false;
   size_t i = 0;
@@ -467,8 +473,8 @@ std::string QueryBuilder::spelling_correction(const std::string& query) {
     const size_t end = std::min(text.find_first_of(" \t", i), text.size());
     std::string token = text.substr(i, end - i);
     size_t b = 0;
-    for (const char* f : text_fields)
-      if (starts_with(token, f)) b = std::strlen(f);
+    for (const auto& [name, prefix] : kTextFields)
+      if (starts_with(token, std::string(name) + ":")) b = std::strlen(name) + 1;
     while (b < token.size() && (token[b] == '(' || token[b] == '+' || token[b] == '-' || token[b] == '"')) ++b;
     size_t e = token.size();
     while (e > b && (token[e - 1] == ')' || token[e - 1] == '"' || token[e - 1] == ',' || token[e - 1] == '.')) --e;
