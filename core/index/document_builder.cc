@@ -95,6 +95,23 @@ TextWords text_words(const std::string& text, const TextPipeline& pipeline) {
   return t;
 }
 
+// The words of the title, then of each indexed section.
+std::vector<TextWords> item_texts(const AgendaItem& item, const TextPipeline& pipeline) {
+  std::vector<TextWords> texts{text_words(item.title, pipeline)};
+  for (const Section& s : item.sections)
+    if (is_indexed_section(s)) texts.push_back(text_words(s.text, pipeline));
+  return texts;
+}
+
+// The distinct words of those texts that go into the spelling table, sorted.
+std::vector<std::string> spelling_of(const std::vector<TextWords>& texts) {
+  std::set<std::string> words;
+  for (const TextWords& t : texts)
+    for (const std::string& w : t.distinct)
+      if (is_spelling_word(w)) words.insert(w);
+  return {words.begin(), words.end()};
+}
+
 std::map<std::string, Xapian::termcount> DocumentBuilder::compound_parts(
     const std::vector<std::pair<const char*, const TextWords*>>& fields) {
   // A part is added only where the field lacks the word itself, so a query's
@@ -143,29 +160,18 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std:
     // normalisation needs before a single term is indexed (bm25.h). Title,
     // decision and resumé weigh more than the body; each field also goes
     // under its own prefix for titel:/beslutning:/resume: queries.
-    std::vector<TextWords> texts;  // title, then each indexed section
-    texts.push_back(text_words(item.title, pipeline_));
-    length += texts.back().occurrences * (schema::kTitleWeight + 1);
-    for (const Section& s : item.sections) {
-      if (!is_indexed_section(s)) continue;
-      texts.push_back(text_words(s.text, pipeline_));
-      length += texts.back().occurrences * (section_weight(s) + (field_prefix(s) ? 1 : 0));
-    }
+    const std::vector<TextWords> texts = item_texts(item, pipeline_);  // title, then each indexed section
+    length += texts[0].occurrences * (schema::kTitleWeight + 1);
     std::vector<std::pair<const char*, const TextWords*>> fields{{"", &texts[0]}, {schema::kTitle, &texts[0]}};
     size_t next = 1;
     for (const Section& s : item.sections) {
       if (!is_indexed_section(s)) continue;
-      fields.emplace_back("", &texts[next]);
-      if (const char* field = field_prefix(s)) fields.emplace_back(field, &texts[next]);
-      ++next;
+      const TextWords& t = texts[next++];
+      length += t.occurrences * (section_weight(s) + (field_prefix(s) ? 1 : 0));
+      fields.emplace_back("", &t);
+      if (const char* field = field_prefix(s)) fields.emplace_back(field, &t);
     }
-    if (spelling) {
-      std::set<std::string> words;
-      for (const TextWords& t : texts)
-        for (const std::string& w : t.distinct)
-          if (is_spelling_word(w)) words.insert(w);
-      spelling->assign(words.begin(), words.end());
-    }
+    if (spelling) *spelling = spelling_of(texts);
     const std::map<std::string, Xapian::termcount> parts = compound_parts(fields);
     for (const auto& [term, count] : parts) length += count;
 
@@ -241,18 +247,9 @@ const char* field_prefix(const Section& s) {
 }
 
 std::vector<std::string> spelling_words(const AgendaItem& item) {
-  // The same words build() reports: distinct words of the title and the
-  // indexed sections.
-  std::set<std::string> words;
+  // The same words build() reports.
   if (item.is_confidential()) return {};
-  auto add = [&](const std::string& text) {
-    for (const std::string& w : text_words(text, TextPipeline::standard()).distinct)
-      if (is_spelling_word(w)) words.insert(w);
-  };
-  add(item.title);
-  for (const Section& s : item.sections)
-    if (is_indexed_section(s)) add(s.text);
-  return {words.begin(), words.end()};
+  return spelling_of(item_texts(item, TextPipeline::standard()));
 }
 
 bool is_spelling_word(const std::string& term) {
