@@ -23,7 +23,7 @@ std::string results_csv(const SearchResponse& r) {
                                   it.meta.date,
                                   it.meta.committee,
                                   it.case_id,
-                                  closed ? std::string() : it.title,
+                                  it.title,
                                   closed ? std::string() : it.outcome,
                                   it.meta.url};
     for (size_t i = 0; i < 7; ++i) out += (i ? "," : "") + csv_field(fields[i]);

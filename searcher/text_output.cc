@@ -23,6 +23,12 @@ std::string meta_line(const AgendaItem& it) {
   return line;
 }
 
+// A closed item shows only the title its document prints publicly.
+std::string closed_item_title(const AgendaItem& it) {
+  if (!it.is_confidential()) return it.title;
+  return it.title.empty() ? "(Lukket punkt)" : "Lukket: " + it.title;
+}
+
 std::string count_text(size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
@@ -73,7 +79,7 @@ namespace {
 
 void print_hit(const SearchHit& h, const TextStyle& style, std::ostream& out) {
   const AgendaItem& it = h.item;
-  const std::string title = it.is_confidential() ? "(Fortroligt punkt)" : it.title;
+  const std::string title = closed_item_title(it);
   out << style_on(style, kBold) << h.rank << ". " << title << style_on(style, kReset) << "\n";
   out << "   " << style_on(style, kDim) << meta_line(it) << style_on(style, kReset) << "\n";
   if (!h.snippet.empty()) out << "   " << snippet_to_terminal(h.snippet, style) << "\n";
@@ -123,7 +129,7 @@ void print_case_history(const std::string& case_id, const std::vector<SearchHit>
   for (const SearchHit& h : hits) {
     const AgendaItem& it = h.item;
     out << style_on(style, kBold) << (it.meta.date.empty() ? "(uden dato)" : it.meta.date) << "  "
-        << (it.is_confidential() ? "(Fortroligt punkt)" : it.title) << style_on(style, kReset) << "\n";
+        << closed_item_title(it) << style_on(style, kReset) << "\n";
     out << "   " << style_on(style, kDim) << meta_line(it) << style_on(style, kReset) << "\n";
     const std::string decision = it.decision();
     if (!decision.empty()) out << "   Beslutning: " << snippet_to_terminal(decision, TextStyle{}) << "\n";
@@ -133,7 +139,7 @@ void print_case_history(const std::string& case_id, const std::vector<SearchHit>
 
 void print_item(const AgendaItem& it, const TextStyle& style, std::ostream& out) {
   out << style_on(style, kBold) << it.printed_number() << ". "
-      << (it.is_confidential() ? "(Fortroligt punkt)" : it.title) << style_on(style, kReset) << "\n";
+      << closed_item_title(it) << style_on(style, kReset) << "\n";
   out << style_on(style, kDim) << meta_line(it) << style_on(style, kReset) << "\n";
   out << "Kilde: " << (it.meta.url.empty() ? it.meta.source : it.meta.url) << "\n";
   if (!it.contact.empty()) out << "Kontakt: " << it.contact << "\n";

@@ -18,15 +18,17 @@ extern const Reader kAcadreXmlReader;
 extern const Reader kSbsysXmlReader;
 extern const Reader kSbsysAgendaXmlReader;
 extern const Reader kFujitsuXmlReader;
+extern const Reader kFirstAgendaJsonReader;
 extern const Reader kUnknownXmlReader;
+extern const Reader kUnknownJsonReader;
 extern const Reader kTextReader;
 
 namespace {
 
 const Reader* const kReaders[] = {
-    &kPdfReader,        &kHtmlReader,       &kEdocXmlReader,
-    &kAcadreXmlReader,  &kSbsysXmlReader,   &kSbsysAgendaXmlReader,
-    &kFujitsuXmlReader, &kUnknownXmlReader, &kTextReader,
+    &kPdfReader,           &kHtmlReader,        &kEdocXmlReader,        &kAcadreXmlReader,
+    &kSbsysXmlReader,      &kSbsysAgendaXmlReader, &kFujitsuXmlReader, &kFirstAgendaJsonReader,
+    &kUnknownXmlReader,    &kUnknownJsonReader, &kTextReader,
 };
 
 std::string lower_name_without_gz(std::string_view name) {
@@ -45,7 +47,7 @@ std::string extension_of(const std::string& lower_name) {
 // Extensions that promise a document we read: bytes that are none of our
 // formats under such a name are a broken document, not an unsupported one.
 bool promises_document(const std::string& ext) {
-  static const char* const known[] = {"txt", "md", "markdown", "text", "html", "htm", "xhtml", "xml", "pdf"};
+  static const char* const known[] = {"txt", "md", "markdown", "text", "html", "htm", "xhtml", "xml", "pdf", "json"};
   return std::find_if(std::begin(known), std::end(known), [&](const char* k) { return ext == k; }) != std::end(known);
 }
 

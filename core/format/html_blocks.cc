@@ -19,8 +19,9 @@ bool name_in(std::string_view n, std::initializer_list<const char*> names) {
 
 bool is_skipped(const xmlNode* n) {
   const std::string_view name = local_name(n);
-  if (name_in(name, {"script", "style", "noscript", "template", "head", "nav", "button", "select", "form", "svg"}))
-    return true;
+  // Not <button> or <form>: publishers put item titles inside buttons
+  // (FirstAgenda's expanding rows) and whole pages inside forms (ASP.NET).
+  if (name_in(name, {"script", "style", "noscript", "template", "head", "nav", "select", "svg"})) return true;
   // Text a reader of the page does not see is not indexed either.
   if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
   const std::string style = to_lower_latin(attribute(n, "style"));
@@ -40,7 +41,7 @@ int heading_level(std::string_view n) {
 
 class BlockBuilder {
  public:
-  explicit BlockBuilder(std::vector<Block>& out) : out_(out) {}
+  explicit BlockBuilder(std::vector<Block>& out, HtmlBlockOptions options = {}) : out_(out), options_(options) {}
 
   void walk(const xmlNode* n, int depth) {
     for (const xmlNode* c = n->children; c; c = c->next) visit(c, depth + 1);
@@ -57,6 +58,7 @@ class BlockBuilder {
     b.kind = kind_;
     b.level = level_;
     b.line = line_;
+    b.caption = kind_ == BlockKind::heading && options_.headings_are_captions;
     b.emphasis = bold_chars_ * 10 >= text.size() * 9;  // (nearly) all of it in bold
     if (links_ == 1 && link_chars_ * 2 >= text.size()) b.href = href_;
     b.text = std::move(text);
@@ -93,8 +95,17 @@ class BlockBuilder {
     if (name == "li") kind_ = BlockKind::list_item, level_ = 0;
     if (name == "p" && kind_ == BlockKind::line) kind_ = BlockKind::paragraph;
     line_ = static_cast<int>(xmlGetLineNo(n));
+    const size_t before = out_.size();
     walk(n, depth);
     flush();
+    if (h && options_.headings_are_captions && out_.size() == before) {
+      Block empty;  // "<h3></h3>": an untitled section starts here
+      empty.kind = BlockKind::heading;
+      empty.level = h;
+      empty.caption = true;
+      empty.line = line_;
+      out_.push_back(std::move(empty));
+    }
     kind_ = saved_kind;
     level_ = saved_level;
   }
@@ -122,7 +133,7 @@ class BlockBuilder {
     for (const xmlNode* c = tr->children; c; c = c->next) {
       if (!is_element(c, "td") && !is_element(c, "th")) continue;
       std::vector<Block> cell;
-      BlockBuilder inner(cell);
+      BlockBuilder inner(cell, options_);
       inner.line_ = static_cast<int>(xmlGetLineNo(c));
       inner.walk(c, depth + 1);
       inner.flush();
@@ -150,6 +161,7 @@ class BlockBuilder {
   }
 
   std::vector<Block>& out_;
+  HtmlBlockOptions options_;
   std::string buffer_;
   BlockKind kind_ = BlockKind::line;
   int level_ = 0;
@@ -162,9 +174,12 @@ class BlockBuilder {
 }  // namespace
 
 std::vector<Block> html_to_blocks(std::string_view utf8_html) {
-  std::vector<Block> blocks;
   const XmlTree tree = XmlTree::parse_html(utf8_html);
-  const xmlNode* root = tree.root();
+  return page_blocks(tree.root());
+}
+
+std::vector<Block> page_blocks(const xmlNode* root) {
+  std::vector<Block> blocks;
   if (!root) return blocks;
   BlockBuilder builder(blocks);
   // The page title says what the page is ("Byrådet - Dagsorden - ...").
@@ -181,6 +196,22 @@ std::vector<Block> html_to_blocks(std::string_view utf8_html) {
   builder.walk(root, 0);
   builder.flush();
   return blocks;
+}
+
+std::vector<Block> node_blocks(const xmlNode* node, HtmlBlockOptions options) {
+  std::vector<Block> blocks;
+  if (!node) return blocks;
+  BlockBuilder builder(blocks, options);
+  builder.walk(node, 0);
+  builder.flush();
+  return blocks;
+}
+
+std::vector<Block> html_fragment_blocks(std::string_view utf8_html, HtmlBlockOptions options) {
+  const XmlTree tree = XmlTree::parse_html(utf8_html);
+  const xmlNode* root = tree.root();
+  const xmlNode* body = root ? child(root, "body") : nullptr;
+  return node_blocks(body ? body : root, options);
 }
 
 bool looks_like_html(std::string_view text) {

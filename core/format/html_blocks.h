@@ -7,11 +7,27 @@
 #include <vector>
 
 #include "format/source_document.h"
+#include "format/xml_tree.h"
 
 namespace sagsoeg {
 
+struct HtmlBlockOptions {
+  /// Headings are captions the source states (Block::caption), empty ones
+  /// included: a FirstAgenda case presentation's h3 sections.
+  bool headings_are_captions = false;
+};
+
 /// Blocks of an HTML document or fragment (UTF-8).
 std::vector<Block> html_to_blocks(std::string_view utf8_html);
+
+/// Blocks of a parsed page: its <title>, then its body.
+std::vector<Block> page_blocks(const xmlNode* root);
+
+/// Blocks of the content below one element of a parsed page.
+std::vector<Block> node_blocks(const xmlNode* node, HtmlBlockOptions options = {});
+
+/// Blocks of an HTML fragment (the HTML inside a JSON or XML field).
+std::vector<Block> html_fragment_blocks(std::string_view utf8_html, HtmlBlockOptions options = {});
 
 /// Blocks of a field that may be HTML (escaped or CDATA) or plain text with
 /// line breaks: HTML when it contains tags, else one block per line.

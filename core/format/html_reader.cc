@@ -1,5 +1,7 @@
 // HTML pages (FirstAgenda publication pages, eDoc/Fujitsu agendas, pages
 // saved from a browser) through libxml2's HTML parser in recover mode.
+#include "format/esdh/fujitsu_page.h"
+#include "format/firstagenda/publication_page.h"
 #include "format/html_blocks.h"
 #include "format/reader.h"
 #include "format/text_decoding.h"
@@ -24,8 +26,13 @@ bool sniff_html(std::string_view bytes, std::string_view n) {
 }
 
 SourceDocument read_html(std::string_view bytes, const ReadContext&) {
+  const XmlTree tree = XmlTree::parse_html(to_utf8(bytes));
+  // A page whose markup states its agenda items is read by that markup; any
+  // other page by its headings (the layout parser).
+  if (firstagenda::is_publication_page(tree.root())) return firstagenda::read_publication_page(tree.root());
+  if (fujitsu::is_agenda_page(tree.root())) return fujitsu::read_agenda_page(tree.root());
   SourceDocument doc;
-  doc.blocks = html_to_blocks(to_utf8(bytes));
+  doc.blocks = page_blocks(tree.root());
   if (doc.blocks.empty()) throw InputError("HTML page without text");
   return doc;
 }

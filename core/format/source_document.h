@@ -23,6 +23,10 @@ struct Block {
   std::vector<std::vector<Block>> cells;
   std::string href;       ///< the link target when the block is a link
   bool emphasis = false;  ///< set in bold or a larger font than the body text
+  /// A section caption the source itself states (an export field's caption,
+  /// an h3 of a FirstAgenda case presentation): always starts a section,
+  /// even when its text is empty (then an untitled one).
+  bool caption = false;
   int line = 0;           ///< 1-based source line (0: unknown)
   int page = 0;           ///< 1-based page (PDF), else 0
 };
@@ -34,6 +38,10 @@ struct Block {
 struct StatedItem {
   std::string number;  ///< as printed: "3", "1.1", "715"
   std::string title;
+  /// The title the source lets the public see even when the item is closed
+  /// (a FirstAgenda "Lukket: Køb af ejendom", eDoc's NeutralTitle); "" when
+  /// a closed item's title must not be shown.
+  std::string public_title;
   std::string case_id;
   Access access = Access::confidential;
   std::vector<Block> body;  ///< the item's text; captions and attachments as headings
@@ -51,6 +59,9 @@ struct SourceDocument {
   bool states_items = false;  ///< XML exports: `items` is what the source says
   std::vector<StatedItem> items;
   DocumentMeta meta;  ///< what the source states about the meeting
+  /// Stated-item sources that print a header (an HTML page's title, date and
+  /// committee lines): read for metadata the reader did not find.
+  std::vector<Block> header;
   /// A file that holds no items by design (an Acadre manifest): not an error.
   bool metadata_only = false;
   std::string meeting_id;  ///< the meeting the source belongs to, where it says (Acadre)

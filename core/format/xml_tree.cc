@@ -118,6 +118,71 @@ std::string attribute(const xmlNode* node, std::string_view name) {
   return {};
 }
 
+bool has_class(const xmlNode* node, std::string_view name) {
+  if (!node || node->type != XML_ELEMENT_NODE) return false;
+  const std::string classes = attribute(node, "class");  // the words are views into it
+  for (std::string_view word : split_words(classes))
+    if (word == name) return true;
+  return false;
+}
+
+namespace {
+
+// Visits the elements below `node` in document order until `visit` returns true.
+template <typename Visit>
+const xmlNode* find_below(const xmlNode* node, Visit visit) {
+  if (!node) return nullptr;
+  const xmlNode* n = node->children;
+  while (n) {
+    if (n->type == XML_ELEMENT_NODE && visit(n)) return n;
+    if (n->children && n->type == XML_ELEMENT_NODE) {
+      n = n->children;
+      continue;
+    }
+    while (n && !n->next) {
+      n = n->parent;
+      if (n == node) return nullptr;
+    }
+    if (n) n = n->next;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::vector<const xmlNode*> descendants_with_class(const xmlNode* node, std::string_view class_name,
+                                                   std::string_view element) {
+  std::vector<const xmlNode*> out;
+  find_below(node, [&](const xmlNode* n) {
+    if ((element.empty() || is_element(n, element)) && has_class(n, class_name)) out.push_back(n);
+    return false;
+  });
+  return out;
+}
+
+const xmlNode* first_descendant_with_class(const xmlNode* node, std::string_view class_name,
+                                           std::string_view element) {
+  return find_below(
+      node, [&](const xmlNode* n) { return (element.empty() || is_element(n, element)) && has_class(n, class_name); });
+}
+
+const xmlNode* descendant_with_id(const xmlNode* node, std::string_view id) {
+  return find_below(node, [&](const xmlNode* n) { return attribute(n, "id") == id; });
+}
+
+std::vector<const xmlNode*> descendants_named(const xmlNode* node, std::string_view element) {
+  std::vector<const xmlNode*> out;
+  find_below(node, [&](const xmlNode* n) {
+    if (is_element(n, element)) out.push_back(n);
+    return false;
+  });
+  return out;
+}
+
+const xmlNode* first_descendant(const xmlNode* node, std::string_view element) {
+  return find_below(node, [&](const xmlNode* n) { return is_element(n, element); });
+}
+
 std::string sniff_root_element(std::string_view b) {
   if (starts_with(b, "\xEF\xBB\xBF")) b.remove_prefix(3);
   size_t i = 0;

@@ -47,6 +47,22 @@ std::string child_text(const xmlNode* node, std::string_view name);
 /// An attribute's value by local name ("" if absent).
 std::string attribute(const xmlNode* node, std::string_view name);
 
+/// True when the element's class attribute holds `name` as one of its words.
+bool has_class(const xmlNode* node, std::string_view name);
+/// Elements below `node` (not `node` itself), in document order, with this
+/// class (and, if given, this local name). Iterative: deep trees cost no stack.
+std::vector<const xmlNode*> descendants_with_class(const xmlNode* node, std::string_view class_name,
+                                                   std::string_view element = {});
+/// The first of those, or nullptr.
+const xmlNode* first_descendant_with_class(const xmlNode* node, std::string_view class_name,
+                                           std::string_view element = {});
+/// The first element below `node` with this id attribute, or nullptr.
+const xmlNode* descendant_with_id(const xmlNode* node, std::string_view id);
+/// Elements below `node` with this local name, in document order.
+std::vector<const xmlNode*> descendants_named(const xmlNode* node, std::string_view element);
+/// The first element below `node` with this local name, or nullptr.
+const xmlNode* first_descendant(const xmlNode* node, std::string_view element);
+
 /// Root element's local name, found by scanning past the prolog, comments
 /// and doctype without parsing ("" when the bytes do not start like XML).
 std::string sniff_root_element(std::string_view bytes);

@@ -89,7 +89,7 @@ std::string encode_document_data(const AgendaItem& item, const std::vector<std::
   put(data, std::to_string(item.number), kUnit);
   put(data, item.number_text, kUnit);
   put(data, std::to_string(item.occurrence), kUnit);
-  put(data, item.is_confidential() ? std::string() : item.title, kUnit);
+  put(data, item.title, kUnit);  // a closed item's title is the one its document prints publicly
   put(data, item.type, kUnit);
   put(data, item.outcome, kUnit);
   put(data, item.split, kUnit);

@@ -46,7 +46,7 @@ nlohmann::json item_to_json(const AgendaItem& item) {
   j["item"] = item.number;
   j["number"] = item.printed_number();
   j["id"] = item.id();
-  j["title"] = closed ? "" : item.title;
+  j["title"] = item.title;  // a closed item: the title its document prints publicly, or ""
   j["type"] = null_if_empty(item.type);
   j["access"] = access_name(item.access);
   j["case_id"] = null_if_empty(item.case_id);

@@ -84,6 +84,57 @@ bool title_has_closed_marker(std::string_view t) {
   return false;
 }
 
+bool title_marks_closed(std::string_view title) {
+  if (title.size() > 1000 || !mentions_access_word(title)) return false;
+  const std::string lower = to_lower_latin(trim(title));
+  return starts_with_closed_word(skip_spaces_and(lower, "([")) || title_has_closed_marker(lower);
+}
+
+bool publishes_closed_title(std::string_view title) {
+  const std::string lower = to_lower_latin(trim(title));
+  if (!starts_with(lower, "lukket:")) return false;
+  return !trim(std::string_view(lower).substr(7)).empty();
+}
+
+std::string title_without_closed_marker(std::string_view title) {
+  std::string t(trim(title));
+  if (!title_marks_closed(t)) return t;
+  const std::string lower = to_lower_latin(t);
+  // A leading marker: "Lukket:", "(Fortrolig)", "Lukket punkt -", "Fortroligt punkt:".
+  std::string_view rest = skip_spaces_and(lower, "([");
+  if (starts_with_closed_word(rest)) {
+    static const std::string_view words[] = {"lukket punkt", "lukket sag", "fortroligt punkt", "fortrolig sag",
+                                             "ikke-offentligt", "ikke-offentlig", "ikke offentligt",
+                                             "ikke offentlig",  "fortroligt",     "fortrolige",
+                                             "fortrolig",       "lukket"};
+    for (std::string_view w : words)
+      if (starts_with(rest, w)) {
+        rest = skip_spaces_and(rest.substr(w.size()), ")]:.-");
+        if (starts_with(rest, "\xE2\x80\x93")) rest = skip_spaces_and(rest.substr(3), "");
+        break;
+      }
+    t = t.substr(static_cast<size_t>(rest.data() - lower.data()));
+    return std::string(trim(t));
+  }
+  // A trailing or parenthesised marker: "Salg af grund (lukket punkt)", "Salg - Lukket".
+  for (size_t i = 0; i < lower.size(); ++i) {
+    if ((lower[i] == '(' || lower[i] == '[') && starts_with_closed_word(skip_spaces_and(lower.substr(i + 1), ""))) {
+      const size_t close = lower.find_first_of(")]", i);
+      std::string out = t.substr(0, i);
+      if (close != std::string::npos) out += t.substr(close + 1);
+      return collapse_spaces(out);
+    }
+  }
+  static const char* const endings[] = {" - lukket punkt", " \xE2\x80\x93 lukket punkt", " lukket punkt", " - lukket sag",
+                                        " - lukket",       " \xE2\x80\x93 lukket",       ": lukket",      " - fortroligt",
+                                        " - fortrolig",    " \xE2\x80\x93 fortroligt",   ": fortroligt",  ": fortrolig"};
+  std::string_view trimmed = lower;
+  while (!trimmed.empty() && (trimmed.back() == '.' || trimmed.back() == ' ')) trimmed.remove_suffix(1);
+  for (const char* e : endings)
+    if (ends_with(trimmed, e)) return std::string(trim(t.substr(0, trimmed.size() - std::string_view(e).size())));
+  return t;
+}
+
 bool is_closed_heading_line(std::string_view clean, std::string* number) {
   if (clean.size() > 300 || !mentions_access_word(clean)) return false;
   const std::string lower = to_lower_latin(clean);

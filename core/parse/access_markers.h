@@ -35,4 +35,20 @@ bool starts_with_closed_word(std::string_view lower);
 /// brackets, or ends with one ("... - lukket punkt").
 bool title_has_closed_marker(std::string_view lower_title);
 
+/// True when an item title as a source states it carries a closed marker:
+/// "Lukket: Køb af ejendom", "Lukket punkt - Salg", "(Fortrolig) Grundkøb",
+/// "Salg af grund (lukket punkt)".
+bool title_marks_closed(std::string_view title);
+
+/// True for the one form in which publishers print a closed item's title
+/// for the public: FirstAgenda's "Lukket: Køb af landbrugsejendom". Other
+/// closed headings ("(Fortrolig) Grundkøb", a title under "Lukkede sager")
+/// keep their title to themselves.
+bool publishes_closed_title(std::string_view title);
+
+/// The title without its closed marker, as the public may see it:
+/// "Lukket: Køb af landbrugsejendom" -> "Køb af landbrugsejendom". A title
+/// that is nothing but a marker ("Lukket punkt") gives "".
+std::string title_without_closed_marker(std::string_view title);
+
 }  // namespace sagsoeg

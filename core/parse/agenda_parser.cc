@@ -1,5 +1,7 @@
 #include "parse/agenda_parser.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "io/input_error.h"
@@ -39,6 +41,16 @@ std::string lower_trim(const std::string& s) {
 void date_decisions(AgendaItem& item, const DocumentMeta& meta) {
   for (Section& s : item.sections) {
     if (s.name != "decision") continue;
+    // "18. september 2012: Sagen udsat." -- the decision states its own date.
+    if (s.date.empty()) {
+      const std::vector<FoundDate> dates = find_dates(std::string_view(s.text).substr(0, 40));
+      if (!dates.empty() && dates.front().pos == 0) {
+        const size_t after = dates.front().length;
+        if (after < s.text.size() && (s.text[after] == ':' || (s.text[after] == ' ' && after + 1 < s.text.size() &&
+                                                               s.text[after + 1] == ':')))
+          s.date = dates.front().iso;
+      }
+    }
     const bool own = s.body.empty() || lower_trim(s.body) == lower_trim(meta.committee);
     if (s.body.empty()) s.body = meta.committee;
     if (own && s.date.empty()) s.date = meta.date;
@@ -64,17 +76,35 @@ void finish_document(ParsedDocument& doc) {
   }
 }
 
-// Group state ("Lukkede sager" ... "Åbne sager") at every line.
-std::vector<bool> closed_groups(const Lines& lines) {
+// Group state ("Lukkede sager" ... "Åbne sager") at every line from `start` on.
+std::vector<bool> closed_groups(const Lines& lines, size_t start) {
   std::vector<bool> closed(lines.size(), false);
   bool in_closed = false;
-  for (size_t i = 0; i < lines.size(); ++i) {
+  for (size_t i = start; i < lines.size(); ++i) {
     const GroupMarker g = group_marker(lines[i].clean());
     if (g == GroupMarker::closed) in_closed = true;
     if (g == GroupMarker::open) in_closed = false;
     closed[i] = in_closed;
   }
   return closed;
+}
+
+// A line that stamps the whole document closed ("FORTROLIGT", "Lukket
+// dagsorden"), unlike "Lukket: Køb af ejendom", which names one item.
+bool is_closed_stamp(std::string_view clean) {
+  if (!is_standalone_closed_marker(clean)) return false;
+  const std::string lower = to_lower_latin(trim(clean));
+  const size_t colon = lower.find(':');
+  return colon == std::string::npos || trim(std::string_view(lower).substr(colon + 1)).empty();
+}
+
+// "Lukket: Køb af landbrugsejendom ........ 28" -> "Køb af landbrugsejendom".
+std::string toc_entry_title(std::string_view clean) {
+  std::string t = title_without_closed_marker(clean);
+  const size_t dots = t.find("..");
+  if (dots != std::string::npos) t.erase(dots);
+  while (!t.empty() && (std::isdigit(static_cast<unsigned char>(t.back())) || t.back() == ' ')) t.pop_back();
+  return t;
 }
 
 // One item for a document without agenda structure: a bilag, a letter.
@@ -116,13 +146,29 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
   apply_manifest(manifest, doc.meta);
   if (headings.items.empty()) return parse_unstructured(lines, doc, source);
 
-  const std::vector<bool> closed_group = closed_groups(lines);
-  // A closed marker above the first item ("FORTROLIGT" stamped on the
-  // document) closes every item.
-  // (Closed TOC entries above it close only their own item.)
+  const size_t first_item = headings.items.front().line;
+  // Group headings above the first item sort the body -- unless the table of
+  // contents lists that item under an open group: then they belong to the
+  // contents ("Lukket referat" with no entries under it).
+  // The contents' own groups (before its last entry) sort only the contents.
+  bool first_listed_open = false;
+  size_t toc_end = 0;
+  for (size_t t = 0; t < headings.toc.size(); ++t) {
+    toc_end = std::max(toc_end, headings.toc[t].line + 1);
+    if (headings.toc[t].number_text == headings.items.front().number_text)
+      first_listed_open = headings.toc_groups[t] == GroupMarker::open;
+  }
+  const std::vector<bool> closed_group = closed_groups(lines, first_listed_open ? first_item : toc_end);
+  // A closed stamp above the first item ("FORTROLIGT" on the document)
+  // closes every item; a closed entry of the table of contents ("Lukket: Køb
+  // af ejendom ..... 28") closes only the item it names.
   bool document_closed = false;
-  for (size_t i = 0; i < headings.items.front().line; ++i)
-    document_closed = document_closed || is_standalone_closed_marker(lines[i].clean());
+  std::vector<std::string> closed_toc_titles;
+  for (size_t i = 0; i < first_item; ++i) {
+    const std::string_view c = lines[i].clean();
+    if (is_closed_stamp(c)) document_closed = true;
+    else if (is_standalone_closed_marker(c)) closed_toc_titles.push_back(toc_entry_title(c));
+  }
   std::vector<bool> readable(lines.size(), false);
   std::vector<std::pair<size_t, size_t>> ranges;
   for (size_t k = 0; k < headings.items.size(); ++k) {
@@ -141,8 +187,11 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
     item.number_text = h.number_text;
     item.line = static_cast<int>(lines[h.line].source_line ? lines[h.line].source_line : h.line + 1);
     item.page = lines[h.line].page;
-    const bool closed =
-        document_closed || h.confidential || closed_group[h.line] || has_closed_marker(lines, begin, end);
+    bool named_closed_in_toc = false;
+    for (const std::string& t : closed_toc_titles)
+      named_closed_in_toc = named_closed_in_toc || (!t.empty() && headings_match(t, h.title));
+    const bool closed = document_closed || h.confidential || closed_group[h.line] || named_closed_in_toc ||
+                        has_closed_marker(lines, begin, end);
     item.access = closed ? Access::confidential : Access::public_item;
     std::string title = h.title;
     if (title.empty() && !closed)
@@ -153,14 +202,41 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
       item.type = infer_item_type(h.label, title, item);
       item.title = title;
       for (size_t i = begin; i < end; ++i) readable[i] = true;
+    } else if (!document_closed && h.confidential && h.prints_closed_title) {
+      item.title = h.title;  // "Lukket: Køb af ejendom": printed for the public
     }
     doc.items.push_back(std::move(item));
   }
   read_meeting_date_phrases(lines, readable, doc.meta);
 }
 
+// The attachments' names are part of what the item prints ("Bilag" and its
+// list): searchable like the rest, unless a section already lists them.
+void add_attachment_list(AgendaItem& item) {
+  if (item.attachments.empty() || item.section("bilag")) return;
+  std::string names;
+  for (const Attachment& a : item.attachments) names += (names.empty() ? "" : "\n") + a.name;
+  item.sections.push_back({"bilag", "Bilag", names, "", ""});
+}
+
+// "3.1" under "3": the printed number of the item's parent, or "".
+std::string parent_number(const std::string& number) {
+  const size_t dot = number.rfind('.');
+  return dot == std::string::npos || dot == 0 ? std::string() : number.substr(0, dot);
+}
+
 void parse_stated(SourceDocument& src, ParsedDocument& doc, const DocumentMeta* manifest) {
+  // What the source's own header prints fills what its fields did not state.
+  if (!src.header.empty() && (doc.meta.date.empty() || doc.meta.committee.empty() || doc.meta.kind.empty())) {
+    DocumentMeta printed;
+    const Lines header = Lines::from_blocks(src.header);
+    read_document_header(header, header.size(), printed);
+    if (doc.meta.date.empty()) doc.meta.date = printed.date;
+    if (doc.meta.committee.empty()) doc.meta.committee = printed.committee;
+    if (doc.meta.kind.empty()) doc.meta.kind = printed.kind;
+  }
   apply_manifest(manifest, doc.meta);
+  std::map<std::string, bool> closed_numbers;  // printed number -> closed
   for (StatedItem& stated : src.items) {
     AgendaItem item;
     item.number_text = std::string(trim(stated.number));
@@ -172,16 +248,24 @@ void parse_stated(SourceDocument& src, ParsedDocument& doc, const DocumentMeta* 
     item.line = stated.line;
     item.case_id = stated.case_id;
     const Lines body = Lines::from_blocks(stated.body);
-    // Fail closed: a closed marker in a public item's own text closes it.
-    const bool closed = stated.access == Access::confidential || has_closed_marker(body, 0, body.size());
+    // Fail closed: a closed marker in the title or in the item's own text,
+    // or a closed parent item (3.1 under a closed 3), closes it.
+    const std::string parent = parent_number(item.number_text);
+    const bool closed = stated.access == Access::confidential || title_marks_closed(stated.title) ||
+                        has_closed_marker(body, 0, body.size()) || (!parent.empty() && closed_numbers[parent]);
+    closed_numbers[item.number_text] = closed_numbers[item.number_text] || closed;
     item.access = closed ? Access::confidential : Access::public_item;
-    if (!closed) {
+    if (closed) {
+      // Only what the public document itself prints: number, case ID, title.
+      item.title = collapse_spaces(stated.public_title);
+    } else {
       read_item_body(body, 0, body.size(), item);
       if (!stated.case_id.empty()) item.case_id = stated.case_id;
       item.title = collapse_spaces(stated.title);
       item.type = infer_item_type(nullptr, item.title, item);
       for (Attachment& a : stated.attachments)
         if (!a.name.empty()) item.attachments.push_back(std::move(a));
+      add_attachment_list(item);
     }
     doc.items.push_back(std::move(item));
   }

@@ -98,6 +98,16 @@ bool read_kind_and_date(const std::string& lower, DocumentMeta& meta) {
   return true;
 }
 
+// "Referat" or "Dagsorden" on a line of its own (eDoc prints), the
+// committee on a line near it.
+bool read_kind_alone(const std::string& lower, DocumentMeta& meta) {
+  const std::string_view w = trim(lower);
+  if (w == "referat" || w == "mødereferat" || w == "beslutningsprotokol") meta.kind = "referat";
+  else if (w == "dagsorden") meta.kind = "dagsorden";
+  else return false;
+  return true;
+}
+
 // "Aftale mellem regeringen, Danske Regioner og KL om ..." / "Aftale om ...".
 bool read_agreement_title(std::string_view clean, const std::string& lower, DocumentMeta& meta) {
   if (!starts_with(lower, "aftale ") && !starts_with(lower, "økonomiaftale") && !starts_with(lower, "rammeaftale"))
@@ -169,6 +179,8 @@ void read_document_header(const Lines& lines, size_t header_end, DocumentMeta& m
   const size_t limit = std::min(header_end, lines.size());
   bool found_title = false;
   size_t title_line = 0;
+  bool kind_alone = false;  // "Referat" on its own line: a weaker title, used when no other comes
+  size_t kind_line = 0;
   for (size_t i = 0; i < limit && i < 160; ++i) {
     const std::string_view c = lines[i].clean();
     if (c.empty() || c.size() > kMaxHeaderLine) continue;
@@ -180,6 +192,15 @@ void read_document_header(const Lines& lines, size_t header_end, DocumentMeta& m
       title_line = i;
       continue;
     }
+    if (!found_title && !kind_alone) {
+      DocumentMeta alone;
+      if (read_kind_alone(lower, alone)) {
+        kind_alone = true;
+        kind_line = i;
+        if (meta.kind.empty()) meta.kind = alone.kind;
+        continue;
+      }
+    }
     // A dated line under an agreement's title: "D. 13. juni 2022".
     if (found_title && meta.date.empty() && c.size() < 40) {
       std::string_view rest = c;
@@ -187,6 +208,10 @@ void read_document_header(const Lines& lines, size_t header_end, DocumentMeta& m
       if (starts_with(lower, "den ")) rest.remove_prefix(4);
       meta.date = parse_date_prefix(rest);
     }
+  }
+  if (!found_title && kind_alone) {
+    found_title = true;
+    title_line = kind_line;
   }
   // The committee in its own element next to "Referat <date>".
   if (found_title && meta.committee.empty() && meta.kind != "aftale") {

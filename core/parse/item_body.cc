@@ -27,6 +27,19 @@ std::string attachment_title(std::string s) {
   return std::string(trim(s));
 }
 
+// What exports print in a field that has no content.
+bool is_empty_field(const std::string& text) {
+  const std::string t = to_lower_latin(trim(text));
+  return t.empty() || t == "tomt indhold";
+}
+
+// "Ingen" or "Ingen bilag" under "Bilag": there are none.
+bool is_no_attachments(std::string_view line) {
+  std::string l = to_lower_latin(trim(line));
+  while (!l.empty() && (l.back() == '.' || l.back() == ' ')) l.pop_back();
+  return l == "ingen" || l == "ingen bilag" || l == "-";
+}
+
 void add_unique(std::vector<std::string>& v, const std::string& s) {
   if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
@@ -41,12 +54,26 @@ void read_item_body(const Lines& lines, size_t begin, size_t end, AgendaItem& it
   };
   std::vector<Mark> marks;
   bool paragraph_start = true;
+  bool in_stated_field = false;  // after a caption the source states, its field's text is text
   const bool closed = item.is_confidential();
   for (size_t i = begin; i < end; ++i) {
     const Line l = lines[i];
-    SectionHeading h = read_section_heading(l, paragraph_start);
+    in_stated_field = in_stated_field || l.caption;
+    // Under "Bilag" a plain line is an attachment's name, even one that
+    // reads like a heading ("Indstilling"), unless text follows it on the
+    // very next line as a section's would; a styled line ends the list.
+    const bool in_attachment_list = !marks.empty() && marks.back().heading.key == "bilag";
+    const bool text_follows = i + 1 < end && !lines[i + 1].blank();
+    if (in_attachment_list && !l.caption && l.heading_level == 0 && !l.emphasis && !l.blank() && !text_follows) {
+      paragraph_start = false;
+      continue;
+    }
+    // Within a stated field, a bold "Beslutning" is the case text quoting a
+    // decision, not a section of this item: only captions divide fields.
+    SectionHeading h = in_stated_field && !l.caption ? SectionHeading{} : read_section_heading(l, paragraph_start);
     // Inside the recommendation, "Beslutning: at ..." is the proposal's text.
-    if (!h.key.empty() && !h.inline_text.empty() && !marks.empty() && marks.back().heading.key == "indstilling")
+    if (!l.caption && !h.key.empty() && !h.inline_text.empty() && !marks.empty() &&
+        marks.back().heading.key == "indstilling")
       h.key.clear();
     if (!h.key.empty()) marks.push_back({i, std::move(h)});
     paragraph_start = l.blank() || l.heading_level > 0;
@@ -100,9 +127,12 @@ void read_item_body(const Lines& lines, size_t begin, size_t end, AgendaItem& it
     if (s.name == "kontakt" && item.contact.empty()) item.contact = s.text;
     if (s.name == "bilag") {
       for (size_t i = marks[m].line + 1; i < stop; ++i)
-        if (!lines[i].blank() && !is_rule(lines[i].clean()))
+        if (!lines[i].blank() && !is_rule(lines[i].clean()) && !is_no_attachments(lines[i].clean()))
           item.attachments.push_back({attachment_title(std::string(lines[i].clean())), std::string(lines.href(i))});
     }
+    // An export's empty field ("Beslutning" before the meeting, "Tomt
+    // indhold") is no section: it would read as a decision without text.
+    if (lines[marks[m].line].caption && is_empty_field(s.text)) continue;
     item.sections.push_back(std::move(s));
   }
 

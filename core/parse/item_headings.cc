@@ -138,6 +138,9 @@ bool classify_heading(const Line& line, HeadingCandidate& out) {
     out.form =
         separated && (dotted || skip || is_structural(line)) ? HeadingForm::labelled : HeadingForm::closed_marker;
     out.label = "Lukket punkt";
+    // What the public may see of it: "Punkt 21: Lukket: Køb af ejendom" -> "Køb af ejendom".
+    out.prints_closed_title = publishes_closed_title(t);
+    if (out.prints_closed_title) out.title = strip_dot_leaders(title_without_closed_marker(t), out.dot_leaders);
     return true;
   }
   if (!separated) return false;
@@ -191,7 +194,9 @@ void add_title_continuation(const Lines& lines, HeadingCandidate& c) {
         classify_heading(l, other) || !section_key(unmarked).empty() || text.find(':') != std::string_view::npos ||
         is_standalone_closed_marker(text))
       return;
-    c.title += " ";
+    // "... ny 2030-" / "fremskrivning": a line that ends in a hyphen wraps
+    // inside a hyphenated word, which keeps its hyphen and no space.
+    if (!(ends_with(c.title, "-") && c.title.size() > 1 && c.title[c.title.size() - 2] != ' ')) c.title += " ";
     c.title += text;
     ++c.continuation_lines;
   }
@@ -199,8 +204,10 @@ void add_title_continuation(const Lines& lines, HeadingCandidate& c) {
 
 // 1. Table-of-contents lines: dot leaders, lines after a TOC header, and
 //    dense runs of headings whose numbers and titles come back later.
-std::vector<bool> find_toc(const Lines& lines, const std::vector<HeadingCandidate>& all) {
+std::vector<bool> find_toc(const Lines& lines, const std::vector<HeadingCandidate>& all,
+                           std::vector<GroupMarker>& group_of) {
   std::vector<bool> in_toc(all.size(), false);
+  group_of.assign(all.size(), GroupMarker::none);
   for (size_t k = 0; k < all.size(); ++k)
     if (all[k].dot_leaders) in_toc[k] = true;
   auto first_after = [&all](size_t line) {
@@ -212,11 +219,20 @@ std::vector<bool> find_toc(const Lines& lines, const std::vector<HeadingCandidat
     if (!is_toc_header(lines[i].clean())) continue;
     size_t k = first_after(i);
     int previous = 0;
+    GroupMarker group = GroupMarker::none;
     for (size_t j = i + 1; j < lines.size(); ++j) {
       if (lines[j].blank()) continue;
+      // Group headings inside it ("Åbent referat", "Lukket referat") sort
+      // its entries; they do not end it.
+      const GroupMarker g = group_marker(lines[j].clean());
+      if (g != GroupMarker::none && !(k < all.size() && all[k].line == j)) {
+        group = g;
+        continue;
+      }
       // The TOC ends at the first line that is not a further numbered entry.
       if (k < all.size() && all[k].line == j && all[k].number > previous) {
         previous = all[k].number;
+        group_of[k] = group;
         in_toc[k++] = true;
         continue;
       }
@@ -311,15 +327,14 @@ void split_at_marker_lines(const Lines& lines, const std::vector<HeadingCandidat
       size_t text_lines = 0;
       for (size_t j = holder.line + 1 + static_cast<size_t>(holder.continuation_lines); j < i; ++j)
         if (!lines[j].blank()) ++text_lines;
-      if (text_lines <= 2) {  // a marker under the heading: the holder is closed
+      if (text_lines <= 2) {  // a marker under the heading: the holder is closed (its title is printed)
         holder.confidential = true;
-        holder.title.clear();
         continue;
       }
     }
     boundary.form = HeadingForm::closed_marker;
     boundary.confidential = true;
-    boundary.title.clear();
+    if (!numbered_above) boundary.title.clear();  // a marker line alone prints no title
     added.push_back(std::move(boundary));
   }
   if (added.empty()) return;
@@ -342,7 +357,8 @@ ItemHeadings find_item_headings(const Lines& lines) {
     c.line = i;
     all.push_back(std::move(c));
   }
-  const std::vector<bool> in_toc = find_toc(lines, all);
+  std::vector<GroupMarker> toc_group;
+  const std::vector<bool> in_toc = find_toc(lines, all, toc_group);
 
   // A numbered line right under a group heading ("Lukkede sager") is an item
   // heading: the groups say this is an agenda.
@@ -362,6 +378,9 @@ ItemHeadings find_item_headings(const Lines& lines) {
     have_toc = true;
     toc_end_line = std::max(toc_end_line, all[k].line);
     result.toc.push_back(all[k]);
+    // An entry under a closed group of the contents is a closed item.
+    if (toc_group[k] == GroupMarker::closed) result.toc.back().confidential = true;
+    result.toc_groups.push_back(toc_group[k]);
   }
   for (const HeadingCandidate& c : result.toc) {
     auto [it, inserted] = toc_by_number.emplace(c.number_text, &c);
@@ -391,7 +410,6 @@ ItemHeadings find_item_headings(const Lines& lines) {
     }
     // A table of contents that marks the item closed makes it closed.
     if (toc != toc_by_number.end() && toc->second->confidential) c.confidential = true;
-    if (c.confidential) c.title.clear();
     add_title_continuation(lines, c);
     last = std::max(last, c.number);
     if (!c.confidential) last_key = std::max(last_key, number_key(c.number_text));

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "parse/access_markers.h"
 #include "parse/line.h"
 
 namespace sagsoeg {
@@ -26,6 +27,10 @@ struct HeadingCandidate {
   std::string title;            ///< without number, marker, label or dot leaders
   const char* label = nullptr;  ///< "Beslutning", "Orientering", ... or nullptr
   bool confidential = false;
+  /// A closed heading in the form that prints its title for the public
+  /// ("Punkt 21: Lukket: Køb af ejendom"): `title` holds it. Other closed
+  /// headings' titles are never shown.
+  bool prints_closed_title = false;
   bool dot_leaders = false;    ///< "Title .....  3": a TOC line
   int continuation_lines = 0;  ///< lines the title wrapped onto
 };
@@ -35,6 +40,7 @@ bool classify_heading(const Line& line, HeadingCandidate& out);
 
 struct ItemHeadings {
   std::vector<HeadingCandidate> toc;    ///< table-of-contents entries, if any
+  std::vector<GroupMarker> toc_groups;  ///< the group each entry stands under in the contents
   std::vector<HeadingCandidate> items;  ///< accepted body headings, in order
 };
 

@@ -93,7 +93,8 @@ void Lines::add(std::string_view clean, const Line& a) {
   arena_.append(clean);
   offsets_.push_back(static_cast<uint32_t>(arena_.size()));
   attributes_.push_back(static_cast<uint8_t>(std::min<int>(a.heading_level, 7) | (a.indented ? 8 : 0) |
-                                             (a.emphasis ? 16 : 0) | (a.item_row ? 32 : 0)));
+                                             (a.emphasis ? 16 : 0) | (a.item_row ? 32 : 0) |
+                                             (a.caption ? 64 : 0)));
 }
 
 Line Lines::operator[](size_t i) const {
@@ -104,6 +105,7 @@ Line Lines::operator[](size_t i) const {
   l.indented = a & 8;
   l.emphasis = a & 16;
   l.item_row = a & 32;
+  l.caption = a & 64;
   l.source_line = source_lines_.empty() ? static_cast<uint32_t>(i + 1) : source_lines_[i];
   l.page = pages_.empty() ? 0 : pages_[i];
   return l;
@@ -195,6 +197,7 @@ class BlockFlattener {
  private:
   void emit(std::string text, const Block& b, uint8_t level, bool item_row = false) {
     Line a;
+    a.caption = b.caption;
     a.source_line = static_cast<uint32_t>(std::max(0, b.line));
     a.page = static_cast<uint16_t>(std::min(65535, std::max(0, b.page)));
     a.heading_level = level;
@@ -203,10 +206,18 @@ class BlockFlattener {
     if (!b.href.empty() && !text.empty()) links_.emplace_back(out_.size(), b.href);
     out_.emplace_back(std::move(text), a);
   }
-  void blank(const Block& b) { emit({}, b, 0); }
+  void blank(const Block& b) {
+    Block plain = b;
+    plain.caption = false;
+    emit({}, plain, 0);
+  }
 
   void block(const Block& b) {
     if (b.kind == BlockKind::table_row) return row(b);
+    if (b.caption) {  // a stated caption is a line even when empty: an untitled section
+      emit(b.text, b, static_cast<uint8_t>(std::max(1, b.level)));
+      return blank(b);
+    }
     if (b.text.empty()) return blank(b);
     std::string text = b.text;
     if (b.kind == BlockKind::list_item && !(text[0] >= '0' && text[0] <= '9')) text = "- " + text;

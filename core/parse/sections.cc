@@ -61,6 +61,17 @@ const std::pair<std::string_view, const char*> kHeadings[] = {
     {"tidsplan", "tidsplan"},
     {"høring", "hoering"},
     {"risikovurdering", "risiko"},
+    {"punktet behandlet tidligere", "tidligere_behandling"},
+    {"beslutningen træffes af", "kompetence"},
+    {"sagen afgøres af", "kompetence"},
+    {"beslutningskompetence", "kompetence"},
+    {"præsentation", "resume"},
+    {"forvaltningen foreslår", "indstilling"},
+    {"forvaltningens forslag", "indstilling"},
+    {"fremstilling", "sagsfremstilling"},
+    {"supplerende sagsfremstilling", "sagsfremstilling"},
+    {"økonomiske konsekvenser og finansiering", "okonomi"},
+    {"økonomi og organisatoriske konsekvenser", "okonomi"},
 };
 
 const char* lookup(std::string_view lower) {
@@ -144,7 +155,36 @@ bool read_decision_heading(std::string_view lower, std::string_view original, Se
 
 }  // namespace
 
+namespace {
+
+// A caption the source states is a section whatever it says: a known
+// heading gets its canonical key, a decision heading its body and date, any
+// other caption keeps its own name, and an empty one starts untitled text.
+SectionHeading read_caption(std::string_view s) {
+  SectionHeading out;
+  std::string lower = to_lower_latin(trim(s));
+  while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
+  if (lower.empty()) {
+    out.key = "text";
+    return out;
+  }
+  if (const char* key = lookup(lower)) {
+    out.key = key;
+    return out;
+  }
+  if (starts_with(lower, "bilag:")) {  // an attachment's own text under its name (eDoc)
+    out.key = "bilagstekst";
+    return out;
+  }
+  if (lower.size() <= 120 && read_decision_heading(lower, trim(s).substr(0, lower.size()), out)) return out;
+  out.key = lower.size() <= 80 ? lower : lower.substr(0, 80);
+  return out;
+}
+
+}  // namespace
+
 SectionHeading read_section_heading(const Line& line, bool at_paragraph_start) {
+  if (line.caption) return read_caption(line.clean());
   SectionHeading out;
   const std::string_view s = line.clean();
   if (s.empty() || s.size() > 120) return out;

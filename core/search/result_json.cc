@@ -24,7 +24,7 @@ nlohmann::json hit_to_json(const SearchHit& hit) {
   j["source"] = it.meta.source;
   j["item"] = it.number;
   j["number"] = it.printed_number();
-  j["title"] = closed ? "" : it.title;
+  j["title"] = it.title;  // a closed item: the title its document prints publicly, or ""
   j["date"] = null_if_empty(it.meta.date);
   j["committee"] = null_if_empty(it.meta.committee);
   j["organisation"] = null_if_empty(it.meta.organisation);

@@ -11,10 +11,6 @@ namespace sagsoeg::esdh {
 
 namespace {
 
-std::string lower_trimmed(std::string_view s) {
-  return to_lower_latin(trim(s));
-}
-
 // "2.3" -> {2, 3}; "4a" -> {4}; letters and the rest ignored.
 std::vector<int> number_parts(std::string_view printed) {
   std::vector<int> parts;
@@ -35,34 +31,6 @@ std::vector<int> number_parts(std::string_view printed) {
 
 }  // namespace
 
-bool is_true(std::string_view flag) {
-  const std::string f = lower_trimmed(flag);
-  return f == "true" || f == "1" || f == "ja" || f == "yes";
-}
-
-bool is_false(std::string_view flag) {
-  const std::string f = lower_trimmed(flag);
-  return f == "false" || f == "0" || f == "nej" || f == "no";
-}
-
-bool is_closed_label(std::string_view label) {
-  const std::string l = lower_trimmed(label);
-  return l.find("lukke") != std::string::npos || l.find("fortrolig") != std::string::npos ||
-         l.find("ikke offentlig") != std::string::npos || l.find("ikke publiceres") != std::string::npos ||
-         l.find("skal ikke") != std::string::npos || l.find("closed") != std::string::npos ||
-         l.find("confidential") != std::string::npos || l.find("private") != std::string::npos;
-}
-
-bool is_public_label(std::string_view label) {
-  if (is_closed_label(label)) return false;
-  const std::string l = lower_trimmed(label);
-  static const char* const open[] = {"åben",   "åbent",           "aaben",      "aabent", "offentlig",
-                                     "public", "skal publiceres", "publiceres", "open"};
-  for (const char* o : open)
-    if (l.find(o) != std::string::npos) return true;
-  return false;
-}
-
 std::string iso_date(std::string_view stated) {
   return parse_date_prefix(stated);
 }
@@ -79,14 +47,12 @@ void sort_by_number(std::vector<StatedItem>& items) {
 }
 
 void add_captioned(std::vector<Block>& body, std::string_view caption, std::string_view content) {
-  const std::string c = collapse_spaces(caption);
-  if (!c.empty()) {
-    Block h;
-    h.kind = BlockKind::heading;
-    h.level = 3;
-    h.text = c;
-    body.push_back(std::move(h));
-  }
+  Block h;  // the source states the caption: a section starts here even if it is empty
+  h.kind = BlockKind::heading;
+  h.level = 3;
+  h.caption = true;
+  h.text = collapse_spaces(caption);
+  body.push_back(std::move(h));
   add_content(body, content);
 }
 

@@ -9,19 +9,9 @@
 
 #include "format/source_document.h"
 #include "format/xml_tree.h"
+#include "parse/access_rule.h"
 
 namespace sagsoeg::esdh {
-
-/// "true", "1", "ja", "yes" (any case).
-bool is_true(std::string_view flag);
-/// "false", "0", "nej", "no" (any case).
-bool is_false(std::string_view flag);
-
-/// An access label such as "Åben", "Offentlig publicering", "Lukket",
-/// "Fortrolig publicering": true only for an explicitly public label.
-bool is_public_label(std::string_view label);
-/// True for a label that says closed (lukket, fortrolig, ikke offentlig).
-bool is_closed_label(std::string_view label);
 
 /// YYYY-MM-DD from "03-03-2025 16:00:00", "2025-03-04T15:00:00",
 /// "27. august 2018 16:00"; "" if none.
@@ -32,7 +22,7 @@ int leading_number(std::string_view printed);
 /// Items in the order of their printed numbers (1, 1.1, 1.2, 2, 10), stable.
 void sort_by_number(std::vector<StatedItem>& items);
 
-/// Appends a caption as a heading block and the field's content below it.
+/// Appends a caption (Block::caption, even when empty) and the field's content below it.
 void add_captioned(std::vector<Block>& body, std::string_view caption, std::string_view content);
 /// Appends a field's content (HTML or text) without a caption.
 void add_content(std::vector<Block>& body, std::string_view content);

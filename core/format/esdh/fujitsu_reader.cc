@@ -19,13 +19,20 @@ bool sniff_fujitsu(std::string_view bytes, std::string_view) {
   return root == "root" && bytes.substr(0, 8192).find("fujitsu.dk/agenda") != std::string_view::npos;
 }
 
-// Public only when the element says so and its access name does not say
-// otherwise.
-bool is_public_element(const xmlNode* element) {
-  const std::string flag = first_child_text(element, {"AccessIsPublic", "IsPublic"});
-  const std::string name = first_child_text(element, {"AccessName", "Access"});
-  if (is_closed_label(name) || is_false(flag)) return false;
-  return is_true(flag) || (flag.empty() && is_public_label(name));
+// Public only when the element's flag and access name both say so, and the
+// handling plan, where it names an access, agrees ("Fortrolig publicering"
+// there closes the item whatever the element says).
+bool is_public_element(const xmlNode* element, const xmlNode* handling) {
+  const xmlNode* plan = descendant(handling, {"HandlingPlan", "Handling"});
+  return all_public({access_signal(first_child_text(element, {"AccessIsPublic", "IsPublic"}), true),
+                     access_signal(first_child_text(element, {"AccessName"}), false),
+                     access_signal(child_text(plan, "Access"), false)});
+}
+
+// An attachment is published when its own access says public (by name or enum).
+bool is_public_attachment(const xmlNode* a) {
+  return all_public({access_signal(child_text(a, "AccessName"), false),
+                     access_signal(child_text(a, "AccessEnumName"), false)});
 }
 
 SourceDocument read_fujitsu(std::string_view bytes, const ReadContext&) {
@@ -47,13 +54,13 @@ SourceDocument read_fujitsu(std::string_view bytes, const ReadContext&) {
     item.title = child_text(handling, "Title");
     if (item.title.empty()) continue;  // placeholders without a title are no items
     item.case_id = first_child_text(handling, {"CaseNumber", "CaseNo"});
-    const bool open = is_public_element(element);
+    const bool open = is_public_element(element, handling);
     item.access = open ? Access::public_item : Access::confidential;
     if (open) {
       for (const xmlNode* p : children(child(handling, "CasePresentations"), "CasePresentation"))
         add_captioned(item.body, child_text(p, "Title"), child_text(p, "Content"));
       for (const xmlNode* a : children(child(handling, "Attachments"), "Attachment"))
-        item.attachments.push_back({child_text(a, "Title"), child_text(a, "Link")});
+        if (is_public_attachment(a)) item.attachments.push_back({child_text(a, "Title"), child_text(a, "Link")});
     }
     doc.items.push_back(std::move(item));
   }

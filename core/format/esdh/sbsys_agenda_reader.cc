@@ -62,7 +62,7 @@ SourceDocument read_sbsys_agenda(std::string_view bytes, const ReadContext&) {
   const std::string agenda_flag = stated(root, {"\xC3\x85"
                                                 "ben",
                                                 "Aaben", "IsPublic"});
-  const bool agenda_open = !is_closed_label(type) && (is_true(agenda_flag) || is_public_label(agenda_flag));
+  const bool agenda_open = !is_closed_label(type) && (is_public_flag(agenda_flag) || is_public_label(agenda_flag));
   int position = 0;
   for (const xmlNode* node : children(first_child_of(root, {"Dagsordenpunkter"}), "Dagsordenpunkt")) {
     ++position;
@@ -78,12 +78,12 @@ SourceDocument read_sbsys_agenda(std::string_view bytes, const ReadContext&) {
                                            "\xC3\x85"
                                            "ben",
                                            "IsPublic"});
-    const bool open = agenda_open && (is_true(flag) || is_public_label(flag));
+    const bool open = agenda_open && (is_public_flag(flag) || is_public_label(flag));
     item.access = open ? Access::public_item : Access::confidential;
     if (open) {
       for (const xmlNode* content : children(node, "Indhold")) read_fields(content, item.body);
       for (const xmlNode* a : children(first_child_of(node, {"Bilagsliste"}), "Bilag")) {
-        if (!is_true(stated(a, {"MaaPubliceres",
+        if (!is_public_flag(stated(a, {"MaaPubliceres",
                                 "M\xC3\xA5"
                                 "Publiceres"})))
           continue;  // unstated: not for publication

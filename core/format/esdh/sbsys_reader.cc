@@ -1,11 +1,21 @@
-// SBSYS publication XML: <Publication> with the meeting (committee, meeting
-// time -- not the publication date), a draft flag (a draft is an agenda),
-// and items with IsPublic, number ("1", "2.3" for sub-items), title, case
-// number and Fields of Caption/Content (CDATA HTML). Newer exports add
-// minutes entries ("Åbent referat" / "Lukket referat") with their own
-// IsPublic flag. Member lists (names and e-mail addresses) are not item text.
+// SBSYS publication XML, as SBSYS's publisher writes it (two generations
+// read from real exports):
+//   <Publication> [PublicationTypeAsEnum Draft | Final]
+//     <Agendas><Agenda> Name, [IsPublic], [PublicationTypeAsValue],
+//       Meeting (When, Where, Members), Committee (Name, CommitteeGroup),
+//       Items / Item: Caption, Number ("1", "1.1"), IsPublic, Case/Number,
+//         Fields / ItemField (Caption, Content: CDATA HTML),
+//         Enclosures / Enclosure (Name, [IsPublic]).
+// Items numbered 0 captioned "Åbent referat" / "Lukket referat" are the
+// minutes' appendix entries, not agenda items: an open one says the
+// publication is minutes. Member lists (names, e-mail addresses) and the
+// publisher's settings are not item text.
+#include <cctype>
+
 #include "format/esdh/esdh_fields.h"
 #include "format/reader.h"
+#include "io/input_error.h"
+#include "parse/access_markers.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
@@ -18,75 +28,101 @@ bool sniff_sbsys(std::string_view bytes, std::string_view) {
   return to_lower_latin(sniff_root_element(bytes)) == "publication";
 }
 
-// Access of an element from its IsPublic flag; without one, the agenda's
-// explicit openness decides (a closed or unstated agenda keeps it closed).
-bool is_open(const xmlNode* node, bool agenda_open) {
-  const xmlNode* flag = first_child_of(node, {"IsPublic", "Public", "Offentlig"});
-  std::string value = flag ? text_of(flag) : attribute(node, "IsPublic");
-  if (value.empty()) return agenda_open;
-  return is_true(value);
+// "FORRETNINGSUDVALGET" -> "Forretningsudvalget": names printed in capitals.
+std::string committee_name(const std::string& stated) {
+  std::string name = collapse_spaces(stated);
+  bool has_lower = false;
+  size_t pos = 0;
+  while (pos < name.size()) {
+    const uint32_t cp = next_code_point(name, pos);
+    has_lower = has_lower || (is_letter(cp) && !is_upper_letter(cp));
+  }
+  if (has_lower || name.empty()) return name;
+  std::string lower = to_lower_latin(name);
+  std::string out;
+  pos = 0;
+  const uint32_t first = next_code_point(lower, pos);
+  append_utf8(out, first < 0x80 ? static_cast<uint32_t>(std::toupper(static_cast<int>(first)))
+                                 : (first >= 0xE0 && first <= 0xFE ? first - 0x20 : first));
+  out += lower.substr(pos);
+  return out;
 }
 
-void read_fields(const xmlNode* fields, std::vector<Block>& body) {
-  for (const xmlNode* f = fields ? fields->children : nullptr; f; f = f->next) {
-    if (f->type != XML_ELEMENT_NODE) continue;
-    const std::string caption = first_child_text(f, {"Caption", "Name", "Title"});
-    const std::string content = first_child_text(f, {"Content", "Value", "Text"});
-    if (!content.empty()) add_captioned(body, caption, content);
+// An appendix entry of the minutes ("Åbent referat", "Lukket referat"):
+// number 0 and a caption that names the minutes.
+bool is_minutes_entry(const std::string& number, const std::string& caption) {
+  const std::string c = to_lower_latin(caption);
+  return (number.empty() || number == "0") && c.find("referat") != std::string::npos;
+}
+
+void read_fields(const xmlNode* item, std::vector<Block>& body) {
+  for (const xmlNode* f : children(child(item, "Fields"), "ItemField"))
+    add_captioned(body, child_text(f, "Caption"), child_text(f, "Content"));
+}
+
+void read_enclosures(const xmlNode* item, AccessSignal item_access, StatedItem& out) {
+  for (const xmlNode* e : children(child(item, "Enclosures"), "Enclosure")) {
+    const xmlNode* flag = child(e, "IsPublic");
+    const AccessSignal own = flag ? access_signal(text_of(flag), true) : item_access;
+    if (!all_public({item_access, own})) continue;  // not for publication
+    const std::string name = collapse_spaces(child_text(e, "Name"));
+    if (!name.empty()) out.attachments.push_back({name, child_text(e, "DownloadUrl")});
   }
 }
 
-void read_items(const xmlNode* container, bool agenda_open, std::vector<StatedItem>& out, int depth) {
-  if (!container || depth > 8) return;
-  for (const xmlNode* node = container->children; node; node = node->next) {
-    if (!is_element(node, "Item") && !is_element(node, "AgendaItem")) continue;
+struct AgendaRead {
+  bool minutes_entry_open = false;  ///< an open "Åbent referat" entry
+};
+
+void read_agenda(const xmlNode* agenda, SourceDocument& doc, AgendaRead& read) {
+  const xmlNode* agenda_flag = child(agenda, "IsPublic");
+  const AccessSignal agenda_access =
+      agenda_flag ? access_signal(text_of(agenda_flag), true) : AccessSignal::absent;
+  for (const xmlNode* node : children(child(agenda, "Items"), "Item")) {
     StatedItem item;
     item.line = static_cast<int>(xmlGetLineNo(node));
-    item.number = first_child_text(node, {"Number", "ItemNumber", "Nummer"});
-    item.title = first_child_text(node, {"Title", "Caption", "Name"});
-    item.case_id = first_child_text(node, {"CaseNumber", "CaseNo", "SagsNummer", "Sagsnummer"});
-    const bool open = is_open(node, agenda_open);
+    item.number = collapse_spaces(child_text(node, "Number"));
+    item.title = collapse_spaces(child_text(node, "Caption"));
+    const AccessSignal own = access_signal(child_text(node, "IsPublic"), true);
+    const bool open = all_public({agenda_access, own});
+    if (is_minutes_entry(item.number, item.title)) {
+      read.minutes_entry_open = read.minutes_entry_open || open;
+      continue;
+    }
+    item.case_id = collapse_spaces(child_text(child(node, "Case"), "Number"));
     item.access = open ? Access::public_item : Access::confidential;
     if (open) {
-      read_fields(child(node, "Fields"), item.body);
-      for (const xmlNode* entry : children(first_child_of(node, {"MinutesEntries", "Minutes"}), "MinutesEntry")) {
-        // "Lukket referat": the item is public, this part of its minutes is not.
-        const std::string type = first_child_text(entry, {"Type", "Caption", "Name"});
-        if (is_closed_label(type) || !is_open(entry, false)) continue;
-        add_captioned(item.body, is_public_label(type) || type.empty() ? "Beslutning" : type,
-                      first_child_text(entry, {"Content", "Text"}));
-      }
-      for (const xmlNode* a : children(child(node, "Attachments"), "Attachment")) {
-        if (!is_open(a, true)) continue;
-        item.attachments.push_back({first_child_text(a, {"Title", "Name"}), first_child_text(a, {"Url", "Link"})});
-      }
+      read_fields(node, item.body);
+      read_enclosures(node, own, item);
     }
-    out.push_back(std::move(item));
-    read_items(first_child_of(node, {"Items", "SubItems"}), agenda_open, out, depth + 1);
+    doc.items.push_back(std::move(item));
   }
 }
 
 SourceDocument read_sbsys(std::string_view bytes, const ReadContext&) {
   const XmlTree tree = XmlTree::parse_xml(bytes);
   const xmlNode* root = tree.root();
-  const xmlNode* meeting = first_child_of(root, {"Meeting", "Moede"});
+  const std::vector<const xmlNode*> agendas = children(child(root, "Agendas"), "Agenda");
+  if (agendas.empty()) throw InputError("SBSYS publication without an Agendas/Agenda element");
   SourceDocument doc;
   doc.states_items = true;
-  const xmlNode* committee = first_child_of(meeting, {"Committee", "Udvalg"});
-  doc.meta.committee = committee && child(committee, "Name") ? child_text(committee, "Name") : text_of(committee);
-  doc.meta.date = iso_date(first_child_text(meeting, {"MeetingTime", "MeetingDate", "StartTime", "Start"}));
-  const xmlNode* agenda = first_child_of(root, {"Agenda", "Dagsorden"});
-  const std::string type = to_lower_latin(first_child_text(root, {"Type", "PublicationType"}) +
-                                          first_child_text(agenda, {"Type", "AgendaType"}));
-  const bool draft = is_true(first_child_text(root, {"IsDraft", "Draft"}));
-  doc.meta.kind = !draft && type.find("referat") != std::string::npos ? "referat" : "dagsorden";
-  // The agenda is open only when something says so.
-  const std::string agenda_flag = first_child_text(agenda ? agenda : root, {"IsPublic", "Public"});
-  const bool agenda_open =
-      !is_closed_label(type) && (is_true(agenda_flag) || (agenda_flag.empty() && is_public_label(type)));
-  const xmlNode* items = first_child_of(agenda ? agenda : root, {"Items", "AgendaItems"});
-  if (!items) items = first_child_of(root, {"Items", "AgendaItems"});
-  read_items(items, agenda_open, doc.items, 0);
+  const xmlNode* first = agendas.front();
+  doc.meta.committee = committee_name(child_text(child(first, "Committee"), "Name"));
+  if (doc.meta.committee.empty()) doc.meta.committee = collapse_spaces(child_text(first, "Name"));
+  doc.meta.organisation = collapse_spaces(child_text(first, "Organisation"));
+  doc.meta.date = iso_date(child_text(child(first, "Meeting"), "When"));
+  doc.meeting_id = attribute(child(first, "Meeting"), "ID");
+  AgendaRead read;
+  for (const xmlNode* agenda : agendas) read_agenda(agenda, doc, read);
+  // The publication's type: a draft or final agenda, or the minutes.
+  const std::string type = to_lower_latin(child_text(root, "PublicationTypeAsEnum"));
+  const std::string value = child_text(first, "PublicationTypeAsValue");
+  if (read.minutes_entry_open || value == "2" || type.find("minute") != std::string::npos ||
+      type.find("referat") != std::string::npos)
+    doc.meta.kind = "referat";
+  else if (type == "draft" || type == "final" || value == "0" || value == "1")
+    doc.meta.kind = "dagsorden";
+  sort_by_number(doc.items);
   return doc;
 }
 
