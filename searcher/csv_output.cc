@@ -19,12 +19,8 @@ std::string results_csv(const SearchResponse& r) {
   for (const SearchHit& h : r.hits) {
     const AgendaItem& it = h.item;
     const bool closed = it.is_confidential();
-    const std::string fields[] = {it.id(),
-                                  it.meta.date,
-                                  it.meta.committee,
-                                  it.case_id,
-                                  it.title,
-                                  closed ? std::string() : it.outcome,
+    const std::string fields[] = {it.id(),    it.meta.date, it.meta.committee,
+                                  it.case_id, it.title,     closed ? std::string() : it.outcome,
                                   it.meta.url};
     for (size_t i = 0; i < 7; ++i) out += (i ? "," : "") + csv_field(fields[i]);
     out += "\r\n";

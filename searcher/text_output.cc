@@ -138,8 +138,8 @@ void print_case_history(const std::string& case_id, const std::vector<SearchHit>
 }
 
 void print_item(const AgendaItem& it, const TextStyle& style, std::ostream& out) {
-  out << style_on(style, kBold) << it.printed_number() << ". "
-      << closed_item_title(it) << style_on(style, kReset) << "\n";
+  out << style_on(style, kBold) << it.printed_number() << ". " << closed_item_title(it) << style_on(style, kReset)
+      << "\n";
   out << style_on(style, kDim) << meta_line(it) << style_on(style, kReset) << "\n";
   out << "Kilde: " << (it.meta.url.empty() ? it.meta.source : it.meta.url) << "\n";
   if (!it.contact.empty()) out << "Kontakt: " << it.contact << "\n";

@@ -26,9 +26,9 @@ extern const Reader kTextReader;
 namespace {
 
 const Reader* const kReaders[] = {
-    &kPdfReader,           &kHtmlReader,        &kEdocXmlReader,        &kAcadreXmlReader,
-    &kSbsysXmlReader,      &kSbsysAgendaXmlReader, &kFujitsuXmlReader, &kFirstAgendaJsonReader,
-    &kUnknownXmlReader,    &kUnknownJsonReader, &kTextReader,
+    &kPdfReader,        &kHtmlReader,           &kEdocXmlReader,    &kAcadreXmlReader,
+    &kSbsysXmlReader,   &kSbsysAgendaXmlReader, &kFujitsuXmlReader, &kFirstAgendaJsonReader,
+    &kUnknownXmlReader, &kUnknownJsonReader,    &kTextReader,
 };
 
 std::string lower_name_without_gz(std::string_view name) {

@@ -93,7 +93,9 @@ class BlockBuilder {
     const int h = heading_level(name);
     if (h) kind_ = BlockKind::heading, level_ = h;
     if (name == "li") kind_ = BlockKind::list_item, level_ = 0;
-    if (name == "p" && kind_ == BlockKind::line) kind_ = BlockKind::paragraph;
+    // A paragraph, and a div or quotation standing as one, is a paragraph of its own.
+    if (name_in(name, {"p", "div", "blockquote", "dd", "address"}) && kind_ == BlockKind::line)
+      kind_ = BlockKind::paragraph;
     line_ = static_cast<int>(xmlGetLineNo(n));
     const size_t before = out_.size();
     walk(n, depth);

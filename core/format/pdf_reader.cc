@@ -42,44 +42,64 @@ std::string utf8_of(const poppler::ustring& s) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-// Words of one page -> lines: a word starts a new line when it does not
-// overlap the current line vertically by half its height.
+struct PdfWord {
+  std::string text;
+  double x = 0, top = 0, bottom = 0, width = 0, font_size = 0;
+  bool bold = false, space_after = false;
+};
+
+// Words of one page -> lines, as a reader scans the page: words whose
+// heights overlap by half form one line, read left to right, whatever
+// order the PDF stores them in (form labels and their values, tables).
 void page_lines(const poppler::page& page, int page_no, std::vector<PdfLine>& out) {
   const poppler::rectf rect = page.page_rect();
   const double height = rect.height() > 0 ? rect.height() : 842;
-  std::vector<poppler::text_box> boxes = page.text_list(poppler::page::text_list_include_font);
-  PdfLine line;
-  bool open = false;
-  bool space_pending = false;
-  auto close = [&]() {
-    if (!open) return;
+  std::vector<PdfWord> words;
+  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
+    const poppler::rectf b = box.bbox();
+    PdfWord w;
+    w.text = utf8_of(box.text());
+    if (w.text.empty()) continue;
+    w.x = b.x(), w.top = b.y(), w.bottom = b.y() + b.height(), w.width = b.width();
+    w.font_size = box.get_font_size();
+    w.bold = is_bold_font(box.get_font_name());
+    w.space_after = box.has_space_after();
+    words.push_back(std::move(w));
+  }
+  std::stable_sort(words.begin(), words.end(), [](const PdfWord& a, const PdfWord& b) { return a.top < b.top; });
+  size_t begin = 0;
+  while (begin < words.size()) {
+    double top = words[begin].top, bottom = words[begin].bottom;
+    size_t end = begin + 1;
+    while (end < words.size()) {
+      const PdfWord& w = words[end];
+      const double overlap = std::min(bottom, w.bottom) - std::max(top, w.top);
+      if (overlap < 0.5 * std::max(0.1, std::min(w.bottom - w.top, bottom - top))) break;
+      top = std::min(top, w.top), bottom = std::max(bottom, w.bottom);
+      ++end;
+    }
+    std::stable_sort(words.begin() + static_cast<long>(begin), words.begin() + static_cast<long>(end),
+                     [](const PdfWord& a, const PdfWord& b) { return a.x < b.x; });
+    PdfLine line;
+    line.top = top, line.bottom = bottom, line.page = page_no;
+    for (size_t i = begin; i < end; ++i) {
+      const PdfWord& w = words[i];
+      if (i > begin) {
+        const PdfWord& prev = words[i - 1];
+        // A gap wider than a thin space separates words even where the PDF
+        // stores no space ("3   Eventuelt", a date set flush right).
+        if (prev.space_after || w.x - (prev.x + prev.width) > 0.2 * std::max(1.0, w.bottom - w.top)) line.text += ' ';
+      }
+      line.text += w.text;
+      line.font_size = std::max(line.font_size, w.font_size);
+      line.chars += w.text.size();
+      if (w.bold) line.bold_chars += w.text.size();
+    }
     line.text = collapse_spaces(line.text);
     line.in_margin = line.top < height * 0.08 || line.bottom > height * 0.92;
     if (!line.text.empty()) out.push_back(std::move(line));
-    line = PdfLine{};
-    open = false;
-  };
-  for (const poppler::text_box& box : boxes) {
-    const poppler::rectf b = box.bbox();
-    const double top = b.y(), bottom = b.y() + b.height();
-    const double overlap = std::min(bottom, line.bottom) - std::max(top, line.top);
-    if (open && overlap < 0.5 * std::max(0.1, b.height())) close();
-    const std::string word = utf8_of(box.text());
-    if (!open) {
-      line.top = top, line.bottom = bottom, line.page = page_no;
-      open = true;
-    } else if (space_pending) {
-      line.text += ' ';
-    }
-    line.text += word;
-    line.top = std::min(line.top, top);
-    line.bottom = std::max(line.bottom, bottom);
-    line.font_size = std::max(line.font_size, box.get_font_size());
-    line.chars += word.size();
-    if (is_bold_font(box.get_font_name())) line.bold_chars += word.size();
-    space_pending = box.has_space_after();
+    begin = end;
   }
-  close();
 }
 
 // "Side 3 af 12", "Side 3", "3 af 12", "3/12", "- 3 -", "3".
@@ -140,10 +160,14 @@ SourceDocument read_pdf(std::string_view bytes, const ReadContext&) {
   std::map<std::string, int> recurring;
   for (const PdfLine& l : lines)
     if (l.in_margin) ++recurring[margin_key(l.text)];
+  // The first time a running header appears it is read: it is often the
+  // document's title, or carries the meeting's date and committee.
+  std::map<std::string, bool> seen_running;
   auto is_running = [&](const PdfLine& l) {
     if (!l.in_margin) return false;
     if (is_page_number(l.text)) return true;
-    return pages >= 2 && recurring[margin_key(l.text)] * 2 >= pages;
+    if (!(pages >= 2 && recurring[margin_key(l.text)] * 2 >= pages)) return false;
+    return !seen_running.emplace(margin_key(l.text), true).second || l.page > 1;
   };
 
   // The body's font size is the most common one (by characters).

@@ -27,8 +27,8 @@ struct Block {
   /// an h3 of a FirstAgenda case presentation): always starts a section,
   /// even when its text is empty (then an untitled one).
   bool caption = false;
-  int line = 0;           ///< 1-based source line (0: unknown)
-  int page = 0;           ///< 1-based page (PDF), else 0
+  int line = 0;  ///< 1-based source line (0: unknown)
+  int page = 0;  ///< 1-based page (PDF), else 0
 };
 
 /// An agenda item as a structured export states it. The reader decides

@@ -160,8 +160,7 @@ std::vector<const xmlNode*> descendants_with_class(const xmlNode* node, std::str
   return out;
 }
 
-const xmlNode* first_descendant_with_class(const xmlNode* node, std::string_view class_name,
-                                           std::string_view element) {
+const xmlNode* first_descendant_with_class(const xmlNode* node, std::string_view class_name, std::string_view element) {
   return find_below(
       node, [&](const xmlNode* n) { return (element.empty() || is_element(n, element)) && has_class(n, class_name); });
 }

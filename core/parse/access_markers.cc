@@ -103,10 +103,9 @@ std::string title_without_closed_marker(std::string_view title) {
   // A leading marker: "Lukket:", "(Fortrolig)", "Lukket punkt -", "Fortroligt punkt:".
   std::string_view rest = skip_spaces_and(lower, "([");
   if (starts_with_closed_word(rest)) {
-    static const std::string_view words[] = {"lukket punkt", "lukket sag", "fortroligt punkt", "fortrolig sag",
-                                             "ikke-offentligt", "ikke-offentlig", "ikke offentligt",
-                                             "ikke offentlig",  "fortroligt",     "fortrolige",
-                                             "fortrolig",       "lukket"};
+    static const std::string_view words[] = {"lukket punkt",    "lukket sag",     "fortroligt punkt", "fortrolig sag",
+                                             "ikke-offentligt", "ikke-offentlig", "ikke offentligt",  "ikke offentlig",
+                                             "fortroligt",      "fortrolige",     "fortrolig",        "lukket"};
     for (std::string_view w : words)
       if (starts_with(rest, w)) {
         rest = skip_spaces_and(rest.substr(w.size()), ")]:.-");
@@ -125,9 +124,10 @@ std::string title_without_closed_marker(std::string_view title) {
       return collapse_spaces(out);
     }
   }
-  static const char* const endings[] = {" - lukket punkt", " \xE2\x80\x93 lukket punkt", " lukket punkt", " - lukket sag",
-                                        " - lukket",       " \xE2\x80\x93 lukket",       ": lukket",      " - fortroligt",
-                                        " - fortrolig",    " \xE2\x80\x93 fortroligt",   ": fortroligt",  ": fortrolig"};
+  static const char* const endings[] = {
+      " - lukket punkt", " \xE2\x80\x93 lukket punkt", " lukket punkt", " - lukket sag",
+      " - lukket",       " \xE2\x80\x93 lukket",       ": lukket",      " - fortroligt",
+      " - fortrolig",    " \xE2\x80\x93 fortroligt",   ": fortroligt",  ": fortrolig"};
   std::string_view trimmed = lower;
   while (!trimmed.empty() && (trimmed.back() == '.' || trimmed.back() == ' ')) trimmed.remove_suffix(1);
   for (const char* e : endings)

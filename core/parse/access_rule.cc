@@ -34,10 +34,10 @@ const PublicValues& public_values() {
 // Accented Latin letters other than the Danish æ ø å, to their base letter.
 uint32_t fold_accent(uint32_t cp) {
   static const std::pair<uint32_t, char> folds[] = {
-      {0xE0, 'a'}, {0xE1, 'a'}, {0xE2, 'a'}, {0xE3, 'a'}, {0xE4, 'a'}, {0xE7, 'c'}, {0xE8, 'e'}, {0xE9, 'e'},
-      {0xEA, 'e'}, {0xEB, 'e'}, {0xEC, 'i'}, {0xED, 'i'}, {0xEE, 'i'}, {0xEF, 'i'}, {0xF1, 'n'}, {0xF2, 'o'},
-      {0xF3, 'o'}, {0xF4, 'o'}, {0xF5, 'o'}, {0xF6, 'o'}, {0xF9, 'u'}, {0xFA, 'u'}, {0xFB, 'u'}, {0xFC, 'u'},
-      {0xFD, 'y'}, {0xFF, 'y'}};
+      {0xE0, 'a'}, {0xE1, 'a'}, {0xE2, 'a'}, {0xE3, 'a'}, {0xE4, 'a'}, {0xE7, 'c'}, {0xE8, 'e'},
+      {0xE9, 'e'}, {0xEA, 'e'}, {0xEB, 'e'}, {0xEC, 'i'}, {0xED, 'i'}, {0xEE, 'i'}, {0xEF, 'i'},
+      {0xF1, 'n'}, {0xF2, 'o'}, {0xF3, 'o'}, {0xF4, 'o'}, {0xF5, 'o'}, {0xF6, 'o'}, {0xF9, 'u'},
+      {0xFA, 'u'}, {0xFB, 'u'}, {0xFC, 'u'}, {0xFD, 'y'}, {0xFF, 'y'}};
   for (const auto& [from, to] : folds)
     if (cp == from) return static_cast<uint32_t>(to);
   return cp;
@@ -86,11 +86,11 @@ bool is_public_value(std::string_view value) {
 
 bool is_closed_label(std::string_view label) {
   const std::string l = normalise_access_value(label);
-  static const char* const closed[] = {"lukke",          "fortrolig",      "ikke offentlig", "ikke-offentlig",
-                                       "ikke publicer",  "ikke til offentlig", "skal ikke",  "publiceres ikke",
-                                       "ej offentlig",   "ikke aben",      "ikke åben",      "not public",
-                                       "closed",         "confidential",   "private",        "hemmelig",
-                                       "intern",         "false",          "nej"};
+  static const char* const closed[] = {
+      "lukke",     "fortrolig",       "ikke offentlig", "ikke-offentlig", "ikke publicer", "ikke til offentlig",
+      "skal ikke", "publiceres ikke", "ej offentlig",   "ikke aben",      "ikke åben",     "not public",
+      "closed",    "confidential",    "private",        "hemmelig",       "intern",        "false",
+      "nej"};
   for (const char* c : closed)
     if (l.find(c) != std::string::npos) return true;
   return false;

@@ -46,13 +46,13 @@ void date_decisions(AgendaItem& item, const DocumentMeta& meta) {
       const std::vector<FoundDate> dates = find_dates(std::string_view(s.text).substr(0, 40));
       if (!dates.empty() && dates.front().pos == 0) {
         const size_t after = dates.front().length;
-        if (after < s.text.size() && (s.text[after] == ':' || (s.text[after] == ' ' && after + 1 < s.text.size() &&
-                                                               s.text[after + 1] == ':')))
+        if (after < s.text.size() &&
+            (s.text[after] == ':' || (s.text[after] == ' ' && after + 1 < s.text.size() && s.text[after + 1] == ':')))
           s.date = dates.front().iso;
       }
     }
     const bool own = s.body.empty() || lower_trim(s.body) == lower_trim(meta.committee);
-    if (s.body.empty()) s.body = meta.committee;
+    if (own) s.body = meta.committee;  // "FORRETNINGSUDVALGETS BESLUTNING": the committee as the meeting names it
     if (own && s.date.empty()) s.date = meta.date;
   }
 }
@@ -107,6 +107,64 @@ std::string toc_entry_title(std::string_view clean) {
   return t;
 }
 
+// The value of a "Label: value" line when its label is one of `labels`.
+std::string_view labelled_value(std::string_view clean, std::initializer_list<const char*> labels) {
+  const std::string lower = to_lower_latin(clean.substr(0, 24));
+  for (const char* label : labels) {
+    const std::string_view l(label);
+    if (starts_with(lower, l) && lower.size() > l.size() && (lower[l.size()] == ':' || lower[l.size()] == '.')) {
+      std::string_view v = clean.substr(l.size() + 1);
+      while (!v.empty() && (v.front() == ':' || v.front() == ' ' || v.front() == '.')) v.remove_prefix(1);
+      return trim(v);
+    }
+  }
+  return {};
+}
+
+// What a reader takes as a letter's or attachment's title: its subject
+// line ("Emne:", "Vedrørende"), else its first heading, else its first short
+// line; "" if none.
+std::string unstructured_title(const Lines& lines) {
+  std::string first_heading, first_line;
+  for (size_t i = 0, seen = 0; i < lines.size() && seen < 40; ++i) {
+    const std::string_view c = lines[i].clean();
+    if (c.empty() || c.size() > 200) continue;
+    ++seen;
+    const std::string_view subject = labelled_value(c, {"emne", "vedr", "vedrørende", "subject", "om"});
+    if (!subject.empty()) return std::string(subject);
+    const std::string lower = to_lower_latin(c.substr(0, 12));
+    if (starts_with(lower, "vedrørende ") || starts_with(lower, "vedr. ")) return std::string(c);
+    if (first_heading.empty() && (lines[i].heading_level > 0 || lines[i].emphasis)) first_heading = std::string(c);
+    if (first_line.empty() && c.size() <= 120 && labelled_value(c, {"fra", "til", "sendt", "cc", "dato"}).empty())
+      first_line = std::string(c);
+  }
+  return !first_heading.empty() ? first_heading : first_line;
+}
+
+// A letter's own date: a dated label ("Dato:", "Sendt:", "Ajourført:"), or a
+// short line that ends in a date ("Aarhus, 26. august 2025", an addressee
+// line with the date flush right); only then the first date in its text.
+std::string unstructured_date(const Lines& lines) {
+  std::string line_end_date, first_date;
+  for (size_t i = 0, seen = 0; i < lines.size() && seen < 40; ++i) {
+    const std::string_view c = lines[i].clean();
+    if (c.empty()) continue;
+    ++seen;
+    const std::string_view value = labelled_value(c, {"dato", "date", "sendt", "ajourført", "opdateret", "udskrevet"});
+    if (!value.empty()) {
+      const std::string date = parse_date_prefix(value);
+      if (!date.empty()) return date;
+    }
+    const std::vector<FoundDate> dates = find_dates(c.substr(0, 300));
+    if (dates.empty()) continue;
+    if (first_date.empty()) first_date = dates.front().iso;
+    const FoundDate& last = dates.back();
+    if (line_end_date.empty() && c.size() <= 80 && trim(c.substr(last.pos + last.length)).empty())
+      line_end_date = last.iso;
+  }
+  return !line_end_date.empty() ? line_end_date : first_date;
+}
+
 // One item for a document without agenda structure: a bilag, a letter.
 void parse_unstructured(const Lines& lines, ParsedDocument& doc, const std::string& source) {
   AgendaItem item;
@@ -114,8 +172,7 @@ void parse_unstructured(const Lines& lines, ParsedDocument& doc, const std::stri
   item.number_text = "1";
   item.line = 1;
   item.access = has_closed_marker(lines, 0, lines.size()) ? Access::confidential : Access::public_item;
-  for (size_t i = 0; i < lines.size() && item.title.empty(); ++i)
-    if (lines[i].heading_level > 0 && lines[i].clean().size() <= 200) item.title = std::string(lines[i].clean());
+  item.title = unstructured_title(lines);
   if (item.title.empty()) {
     std::string base = source.substr(source.rfind('/') == std::string::npos ? 0 : source.rfind('/') + 1);
     if (ends_with(base, ".gz")) base.resize(base.size() - 3);
@@ -123,14 +180,7 @@ void parse_unstructured(const Lines& lines, ParsedDocument& doc, const std::stri
     item.title = base;
   }
   if (item.is_confidential()) item.title.clear();
-  // The date the text states near its start (a letter's date line).
-  if (doc.meta.date.empty() && !item.is_confidential())
-    for (size_t i = 0, seen = 0; i < lines.size() && seen < 30 && doc.meta.date.empty(); ++i) {
-      if (lines[i].blank()) continue;
-      ++seen;
-      const auto dates = find_dates(lines[i].clean().substr(0, 300));
-      if (!dates.empty()) doc.meta.date = dates.front().iso;
-    }
+  if (doc.meta.date.empty() && !item.is_confidential()) doc.meta.date = unstructured_date(lines);
   read_item_body(lines, 0, lines.size(), item);
   if (doc.meta.kind.empty()) doc.meta.kind = "bilag";
   doc.items.push_back(std::move(item));
@@ -166,8 +216,10 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
   std::vector<std::string> closed_toc_titles;
   for (size_t i = 0; i < first_item; ++i) {
     const std::string_view c = lines[i].clean();
-    if (is_closed_stamp(c)) document_closed = true;
-    else if (is_standalone_closed_marker(c)) closed_toc_titles.push_back(toc_entry_title(c));
+    if (is_closed_stamp(c))
+      document_closed = true;
+    else if (is_standalone_closed_marker(c))
+      closed_toc_titles.push_back(toc_entry_title(c));
   }
   std::vector<bool> readable(lines.size(), false);
   std::vector<std::pair<size_t, size_t>> ranges;

@@ -1,6 +1,7 @@
 #include "parse/case_id.h"
 
 #include <cctype>
+#include <cstdlib>
 
 #include "util/utf8.h"
 
@@ -65,9 +66,20 @@ bool is_case_id(std::string_view s) {
   return !s.empty() && match_case_id(s, 0) == s.size();
 }
 
+static bool looks_like_year(std::string_view digits) {
+  if (digits.size() != 4) return false;
+  const int y = std::atoi(std::string(digits).c_str());
+  return y >= 1900 && y <= 2100;
+}
+
 bool is_journal_number(std::string_view s) {
   // With a separator the second group must have 5+ digits: "2024-012345" is
-  // a journal number, "2024-2027" a range of years.
+  // a journal number, "2024-2027" a range of years -- or 4 digits after a
+  // year that are no year themselves: "2010-3082".
+  const size_t dash = s.find('-');
+  if (dash == 4 && s.size() == 9 && looks_like_year(s.substr(0, 4)) && !looks_like_year(s.substr(5)) &&
+      s.substr(5).find_first_not_of("0123456789") == std::string_view::npos)
+    return true;
   size_t digits = 0, seps = 0, after_sep = 0;
   for (size_t i = 0; i < s.size(); ++i) {
     if (is_digit(s[i])) {

@@ -102,9 +102,12 @@ bool read_kind_and_date(const std::string& lower, DocumentMeta& meta) {
 // committee on a line near it.
 bool read_kind_alone(const std::string& lower, DocumentMeta& meta) {
   const std::string_view w = trim(lower);
-  if (w == "referat" || w == "mødereferat" || w == "beslutningsprotokol") meta.kind = "referat";
-  else if (w == "dagsorden") meta.kind = "dagsorden";
-  else return false;
+  if (w == "referat" || w == "mødereferat" || w == "beslutningsprotokol" || w == "åbent referat")
+    meta.kind = "referat";
+  else if (w == "dagsorden" || w == "åben dagsorden")
+    meta.kind = "dagsorden";
+  else
+    return false;
   return true;
 }
 

@@ -346,6 +346,31 @@ void split_at_marker_lines(const Lines& lines, const std::vector<HeadingCandidat
               items.end());
 }
 
+// A document without styled headings or a table of contents (plain text,
+// a print in one font): numbered lines that stand alone between blank lines,
+// with increasing numbers ("1. First Agenda", "1.1 Status", "3   Eventuelt"),
+// or a single one heading a one-item print ("715. Kulturkommune 2017").
+void accept_standalone_headings(const Lines& lines, size_t from, std::vector<HeadingCandidate>& items) {
+  std::vector<int> last_key;
+  for (size_t i = from; i < lines.size(); ++i) {
+    const bool alone = (i == 0 || lines[i - 1].blank()) && (i + 1 >= lines.size() || lines[i + 1].blank());
+    if (!alone || lines[i].clean().size() > 150) continue;
+    Line styled = lines[i];
+    styled.emphasis = true;  // judged as a heading: its place says it is one
+    HeadingCandidate c;
+    if (!classify_heading(styled, c) || c.confidential || c.title.empty() || c.dot_leaders) continue;
+    if (!starts_with_upper_or_digit(c.title)) continue;
+    const std::vector<int> key = number_key(c.number_text);
+    const bool first = items.empty();
+    if (first ? (c.number >= 1900 && c.number <= 2100) : (key <= last_key || c.number > items.back().number + 5))
+      continue;
+    c.line = i;
+    c.form = HeadingForm::plain;
+    last_key = key;
+    items.push_back(std::move(c));
+  }
+}
+
 }  // namespace
 
 ItemHeadings find_item_headings(const Lines& lines) {
@@ -400,7 +425,12 @@ ItemHeadings find_item_headings(const Lines& lines) {
       // Item numbers increase (2, 2.1, 2.2, 3); a jump of more than 50 is a
       // year or an amount.
       const std::vector<int> key = number_key(c.number_text);
-      if (key <= last_key || c.number > last + 50) continue;
+      // A single-item print may start at any number ("715. Kulturkommune").
+      const bool first_print =
+          result.items.empty() && is_strong(c, lines[c.line]) && (c.number < 1900 || c.number > 2100) &&
+          starts_with_upper_or_digit(c.title) &&
+          (lines[c.line].clean().find('.') == c.number_text.size() || c.form == HeadingForm::labelled);
+      if (key <= last_key || (c.number > last + 50 && !first_print)) continue;
       if (!is_strong(c, lines[c.line]) && !after_group[k]) {
         if (toc == toc_by_number.end() || !headings_match(c.title, toc->second->title)) continue;
       } else if (c.form == HeadingForm::labelled && lines[c.line].indented && have_toc && toc != toc_by_number.end() &&
@@ -415,6 +445,7 @@ ItemHeadings find_item_headings(const Lines& lines) {
     if (!c.confidential) last_key = std::max(last_key, number_key(c.number_text));
     result.items.push_back(std::move(c));
   }
+  if (result.items.empty()) accept_standalone_headings(lines, have_toc ? toc_end_line + 1 : 0, result.items);
   split_at_marker_lines(lines, all, have_toc ? toc_end_line : 0, result.items);
   return result;
 }

@@ -93,8 +93,7 @@ void Lines::add(std::string_view clean, const Line& a) {
   arena_.append(clean);
   offsets_.push_back(static_cast<uint32_t>(arena_.size()));
   attributes_.push_back(static_cast<uint8_t>(std::min<int>(a.heading_level, 7) | (a.indented ? 8 : 0) |
-                                             (a.emphasis ? 16 : 0) | (a.item_row ? 32 : 0) |
-                                             (a.caption ? 64 : 0)));
+                                             (a.emphasis ? 16 : 0) | (a.item_row ? 32 : 0) | (a.caption ? 64 : 0)));
 }
 
 Line Lines::operator[](size_t i) const {

@@ -52,7 +52,7 @@ TEST(Formats, PdfPrintOfMinutes) {
   EXPECT_EQ(d.meta.kind, "referat");
   expect_items(d, {{"1", "public", "24/1001", "Godkendelse af dagsorden"},
                    {"2", "public", "24/2002", "Ny plan for cykelstier og sikre skoleveje i den nordlige bydel"},
-                   {"3", "confidential", "24/3003", ""},
+                   {"3", "confidential", "24/3003", "Salg af grund ved havnen"},  // printed after "Lukket:"
                    {"4", "public", "24/4004", "Orientering om vintervedligeholdelse"}});
   const AgendaItem& two = d.items[1];
   EXPECT_EQ(two.decision(), "Godkendt. Et flertal stemte for.");
@@ -87,7 +87,41 @@ TEST(Formats, BrokenPdfsGetOneClearError) {
 }
 
 TEST(Formats, FirstAgendaPublicationPage) {
-  const ParsedDocument d = test::parse_file(data("html/firstagenda_referat.html"));
+  // Rows tr.punktrow as the real pages build them (html/firstagenda_publication.html).
+  const ParsedDocument d = test::parse_file(data("html/firstagenda_publication.html"));
+  EXPECT_EQ(d.meta.format, "html");
+  EXPECT_EQ(d.meta.date, "2025-03-04");
+  EXPECT_EQ(d.meta.committee, "Klimaudvalget");
+  EXPECT_EQ(d.meta.kind, "referat");
+  expect_items(d, {{"1", "public", "EMN-2025-000101", "Godkendelse af dagsorden"},
+                   {"2", "public", "EMN-2024-012345", "Klimaplan 2030 - endelig vedtagelse"},
+                   {"3", "confidential", "EMN-2025-000303", "Køb af landbrugsejendom"},  // the title in <button>
+                   {"4", "confidential", "EMN-2025-000404", ""},  // closed by the row's class alone
+                   {"5", "public", "", "Eventuelt"}});
+  const AgendaItem& two = d.items[1];
+  ASSERT_EQ(two.decisions().size(), 1u);
+  EXPECT_EQ(two.decisions()[0].body, "Klimaudvalget");
+  EXPECT_EQ(two.decisions()[0].date, "2025-03-04");
+  // The empty <h3></h3> after the decision starts untitled text: not the decision.
+  EXPECT_EQ(two.decision(),
+            "Et flertal i udvalget kunne tiltræde indstillingen.\n\nAnna Hansen kunne ikke tiltræde indstillingen.");
+  ASSERT_TRUE(two.section("text"));
+  EXPECT_NE(two.section("text")->text.find("otte uger"), std::string::npos);
+  EXPECT_TRUE(two.section("resume"));
+  EXPECT_NE(two.section("indstilling")->text.find("vedtages endeligt"), std::string::npos);  // Beslutningspunkter
+  EXPECT_TRUE(two.section("sagsforloeb"));
+  ASSERT_EQ(two.attachments.size(), 2u);
+  EXPECT_EQ(two.attachments[0].name, "Høringsnotat");
+  EXPECT_EQ(two.attachments[0].url, "/vis/pdf/bilag/aaaa-1/?redirectDirectlyToPdf=false");
+  EXPECT_EQ(d.items[0].decision(), "Godkendt.");
+  // Text a reader cannot see is not indexed; the page's script closes nothing.
+  EXPECT_EQ(d.items[4].full_text().find("Skjult"), std::string::npos);
+}
+
+TEST(Formats, PageWithoutKnownMarkupIsReadByItsHeadings) {
+  // Markup no reader knows (html/agenda_page_by_headings.html): numbered
+  // headings, section headings, a closed title, a closed marker in a title.
+  const ParsedDocument d = test::parse_file(data("html/agenda_page_by_headings.html"));
   EXPECT_EQ(d.meta.format, "html");
   EXPECT_EQ(d.meta.date, "2025-03-12");
   EXPECT_EQ(d.meta.committee, "Byrådet");
@@ -95,7 +129,7 @@ TEST(Formats, FirstAgendaPublicationPage) {
   expect_items(d, {{"1", "public", "25/1001", "Godkendelse af dagsorden"},
                    {"2", "public", "24/8812", "Udbud af \xE2\x80\x9Egr\xC3\xB8n\xE2\x80\x9C busdrift"},
                    {"2.1", "public", "24/8813", "tillægsbevilling til ladestandere"},
-                   {"3", "confidential", "25/0333", ""},
+                   {"3", "confidential", "25/0333", "Køb af ejendom ved havnen"},
                    {"4", "confidential", "", ""},
                    {"5", "public", "", "Eventuelt"}});
   const AgendaItem& two = d.items[1];
@@ -121,19 +155,26 @@ TEST(Formats, FirstAgendaPublicationPage) {
 TEST(Formats, EdocFujitsuHtmlAndXmlYieldTheSameItems) {
   const ParsedDocument html = test::parse_file(data("html/fujitsu_dagsorden.html"));
   const ParsedDocument xml = test::parse_file(data("xml/fujitsu_dagsorden.xml"));
-  const std::vector<Want> want = {{"1", "public", "25/0101", "Godkendelse af dagsorden"},
+  const std::vector<Want> same = {{"1", "public", "25/0101", "Godkendelse af dagsorden"},
                                   {"2", "public", "24/7710", "Kvalitetsrapport for skolerne 2024"},
                                   {"3", "confidential", "25/0303", ""}};
-  expect_items(html, want);
-  expect_items(xml, want);
+  expect_items(xml, same);
+  // The page has two more: its own label "Ikke åben" in the open group, and
+  // an item with an open label that the contents list as "Lukket dagsorden".
+  std::vector<Want> page = same;
+  page.push_back({"4", "confidential", "2013-003869", ""});
+  page.push_back({"5", "confidential", "", ""});
+  expect_items(html, page);
   for (const ParsedDocument* d : {&html, &xml}) {
     EXPECT_EQ(d->meta.date, "2025-03-11");
     EXPECT_EQ(d->meta.committee, "Børne- og Ungeudvalget");
     EXPECT_EQ(d->meta.kind, "dagsorden");
     EXPECT_NE(d->items[1].section("indstilling")->text.find("rapporten godkendes"), std::string::npos);
+    // The attachment not for publication is left out.
+    ASSERT_EQ(d->items[1].attachments.size(), 1u);
+    EXPECT_EQ(d->items[1].attachments[0].name, "Kvalitetsrapport 2024");
   }
   EXPECT_EQ(xml.meta.format, "fujitsu-xml");
-  EXPECT_EQ(xml.items[1].attachments.at(0).name, "Kvalitetsrapport 2024");
 }
 
 TEST(Formats, EdocPublishingXml) {
@@ -162,7 +203,8 @@ TEST(Formats, EdocPublishingXml) {
 }
 
 TEST(Formats, AcadreItemsMergedWithTheirManifest) {
-  const ParsedDocument manifest = test::parse_file(data("xml/acadre/meeting_manifest.xml"));
+  // The publication manifest (values as attributes) holds no items.
+  const ParsedDocument manifest = test::parse_file(data("xml/acadre/XML_4711.xml"));
   EXPECT_TRUE(manifest.metadata_only);
   EXPECT_TRUE(manifest.items.empty());
   // Through the indexer's folder context the manifest beside it is merged.
@@ -173,12 +215,21 @@ TEST(Formats, AcadreItemsMergedWithTheirManifest) {
   EXPECT_EQ(items[0]["case_id"], "12/27845");
   EXPECT_EQ(items[0]["committee"], "Teknik- og Miljøudvalget");
   EXPECT_EQ(items[0]["date"], "2024-11-12");
+  EXPECT_EQ(items[0]["kind"], "referat");
   ASSERT_EQ(items[0]["decisions"].size(), 2u);
   EXPECT_EQ(items[0]["decisions"][0]["date"], "2024-10-08");
   EXPECT_EQ(items[0]["decisions"][0]["text"], "Udsat.");
   EXPECT_EQ(items[0]["decision"], "Anbefales over for Økonomiudvalget.");
-  EXPECT_EQ(items[2]["access"], "confidential");
-  EXPECT_EQ(items[2]["text"], "");
+  EXPECT_EQ(items[0]["attachments"], nlohmann::json::array({"Tilbud fra entreprenør"}));
+  EXPECT_NE(items[0]["text"].get<std::string>().find("renoveres"), std::string::npos);  // escaped HTML read as HTML
+  EXPECT_EQ(items[2]["access"], "confidential");                                        // accessname Lukket
+  EXPECT_EQ(items[3]["access"], "confidential");  // access "Lukket" against accessname "Åben"
+  for (const auto& item : items) {
+    const std::string all = to_lower_latin(item.dump());
+    EXPECT_EQ(all.find("zebrafink"), std::string::npos) << all;
+    EXPECT_EQ(all.find("narhval"), std::string::npos) << all;
+    EXPECT_EQ(all.find("@kommune.dk"), std::string::npos) << all;
+  }
 }
 
 TEST(Formats, SbsysPublicationXml) {
@@ -186,16 +237,25 @@ TEST(Formats, SbsysPublicationXml) {
   EXPECT_EQ(d.meta.format, "sbsys-xml");
   EXPECT_EQ(d.meta.date, "2025-03-04");  // the meeting's time, not the publication date
   EXPECT_EQ(d.meta.committee, "Social- og Sundhedsudvalget");
-  EXPECT_EQ(d.meta.kind, "dagsorden");  // a draft is an agenda
+  EXPECT_EQ(d.meta.kind, "referat");  // an open "Åbent referat" entry: the minutes
   expect_items(d, {{"1", "public", "25/1111", "Hjemmeplejens kvalitet"},
                    {"1.1", "public", "", "Sygefravær i hjemmeplejen"},
-                   {"1.2", "confidential", "", ""},
-                   {"2", "public", "", "Ny sundhedspolitik"}});
+                   {"1.2", "confidential", "", ""},     // IsPublic False
+                   {"2", "confidential", "", ""},       // IsPublic "Ikke offentlig"
+                   {"3", "confidential", "", ""},       // "Lukket punkt:" in the caption
+                   {"3.1", "confidential", "", ""},     // under a closed item
+                   {"4", "public", "", "Eventuelt"}});  // the appendix entries are no items
   const AgendaItem& one = d.items[0];
-  EXPECT_EQ(one.decision(), "Taget til efterretning.");  // the open minutes entry, not the closed one
+  ASSERT_EQ(one.decisions().size(), 1u);
+  EXPECT_EQ(one.decisions()[0].body, "Social- og Sundhedsudvalget");
+  EXPECT_EQ(one.decision(), "Taget til efterretning.");
   EXPECT_TRUE(one.section("resume"));
   EXPECT_TRUE(one.section("indstilling"));  // ADMINISTRATIONENS INDSTILLING
-  EXPECT_EQ(d.items[3].decision(), "Godkendt.");
+  // A bold "Beslutning" inside a field is the field's text, not a decision.
+  EXPECT_NE(one.section("sagsfremstilling")->text.find("Ældrerådet"), std::string::npos);
+  ASSERT_EQ(one.attachments.size(), 1u);
+  EXPECT_EQ(one.attachments[0].name, "Kvalitetsrapport 2024");
+  EXPECT_TRUE(d.items[6].decisions().empty());  // "Tomt indhold" is no decision
   for (const AgendaItem& item : d.items) EXPECT_EQ(item.full_text().find("@kommune.dk"), std::string::npos);
 }
 

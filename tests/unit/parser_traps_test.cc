@@ -119,11 +119,20 @@ TEST(ParserTraps, TextWithoutItemsIsOneBilagItem) {
   const ParsedDocument d = parse_agenda("Dette er bare en tekst.\nUden punkter, skrevet 4. marts 2025.\n", "notat.txt");
   ASSERT_EQ(d.items.size(), 1u);
   EXPECT_EQ(d.meta.kind, "bilag");
-  EXPECT_EQ(d.items[0].title, "notat");
+  EXPECT_EQ(d.items[0].title, "Dette er bare en tekst.");  // its first line, not its file name
   EXPECT_EQ(d.meta.date, "2025-03-04");
   EXPECT_NE(d.items[0].full_text().find("Uden punkter"), std::string::npos);
-  // With a heading, the heading is the title.
+  // With a heading, the heading is the title; a letter's subject line wins.
   EXPECT_EQ(parse_agenda("# Notat om trafik\n\nTekst.\n", "x.md").items[0].title, "Notat om trafik");
+  const ParsedDocument letter = parse_agenda(
+      "Fra: Borger <b@example.dk>\nSendt: 26. august 2025 14:52\nEmne: Havnens fremtid\n\nTil Byrådet      "
+      "26-08-2025\n\nSidste møde var den 9. april 2025.\n",
+      "document.txt");
+  EXPECT_EQ(letter.items[0].title, "Havnens fremtid");
+  EXPECT_EQ(letter.meta.date, "2025-08-26");  // its own date line, not the first date in its text
+  EXPECT_EQ(
+      parse_agenda("Sidste møde var den 9. april 2025.\n\nAarhus, 26. august 2025\n\nTekst.\n", "l.txt").meta.date,
+      "2025-08-26");
   // A closed marker anywhere closes the whole document.
   const ParsedDocument closed = parse_agenda("Notat\n\nFortroligt\n\nHemmelig tekst.\n", "brev.txt");
   ASSERT_EQ(closed.items.size(), 1u);

@@ -172,13 +172,24 @@ TEST(Reader, FormatsAreSniffedFromContent) {
 }
 
 TEST(Reader, UnknownXmlAndUnsupportedTypesSayWhatTheyAre) {
-  expect_input_error("<?xml version=\"1.0\"?><invoice><x/></invoice>", "a.xml",
-                     "XML of an unknown schema (root element <invoice>): not an agenda export this indexer reads");
-  try {
-    read_source("col1,col2\n", {"data.csv", {}, nullptr});
-    ADD_FAILURE() << "expected UnsupportedInput";
-  } catch (const UnsupportedInput& e) {
-    EXPECT_STREQ(e.what(), "unsupported file type .csv");
+  // One policy for every file no reader can use: unsupported, named with what it is.
+  struct Row {
+    const char* bytes;
+    const char* name;
+    const char* message;
+  };
+  for (const Row& r :
+       {Row{"<?xml version=\"1.0\"?><invoice><x/></invoice>", "a.xml",
+            "unsupported: XML of an unknown schema (root element <invoice>), not an agenda export this indexer reads"},
+        Row{"{\"orders\": []}", "b.json", "unsupported: JSON that is not a FirstAgenda agenda (no Dagsordenpunkter)"},
+        Row{"col1,col2\n", "data.csv", "unsupported file type .csv"}}) {
+    SCOPED_TRACE(r.name);
+    try {
+      read_source(r.bytes, {r.name, {}, nullptr});
+      ADD_FAILURE() << "expected UnsupportedInput";
+    } catch (const UnsupportedInput& e) {
+      EXPECT_STREQ(e.what(), r.message);
+    }
   }
   EXPECT_THROW(read_source("", {"empty.txt", {}, nullptr}), EmptyInput);
 }

@@ -36,7 +36,9 @@ Fields fields_of(const xmlNode* table, bool attribute_style) {
     for (const xmlNode* field : children(fields, "field")) {
       if (attribute_style) {
         for (const xmlAttr* a = field->properties; a; a = a->next)
-          if (a->name) f.emplace(to_lower_latin(reinterpret_cast<const char*>(a->name)), attribute(field, reinterpret_cast<const char*>(a->name)));
+          if (a->name)
+            f.emplace(to_lower_latin(reinterpret_cast<const char*>(a->name)),
+                      attribute(field, reinterpret_cast<const char*>(a->name)));
       } else {
         const std::string name = to_lower_latin(attribute(field, "name"));
         if (!name.empty()) f.emplace(name, text_of(field));
@@ -82,8 +84,8 @@ std::vector<const xmlNode*> tables_named(const xmlNode* node, std::initializer_l
 // (`numeric_alone_closes`), nor close an agenda.
 AccessSignal access_of(const Fields& f, bool numeric_alone_closes) {
   const std::string code = get(f, {"access", "adgang"});
-  const bool numeric =
-      !code.empty() && std::all_of(code.begin(), code.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  const bool numeric = !code.empty() && std::all_of(code.begin(), code.end(),
+                                                    [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
   const AccessSignal from_name = access_signal(get(f, {"accessname", "adgangsnavn"}), false);
   const AccessSignal from_code = numeric ? AccessSignal::absent : access_signal(code, false);
   if (from_name == AccessSignal::absent && from_code == AccessSignal::absent)

@@ -1,5 +1,7 @@
 #include "format/esdh/fujitsu_page.h"
 
+#include "format/esdh/esdh_fields.h"
+
 #include <set>
 
 #include "format/html_blocks.h"
@@ -37,7 +39,7 @@ std::set<std::string> closed_in_contents(const xmlNode* root) {
 struct PageItem {
   StatedItem item;
   std::string anchor;
-  std::string label;          ///< the item's own access label ("Åben", "Lukket")
+  std::string label;  ///< the item's own access label ("Åben", "Lukket")
   bool in_closed_group = false;
 };
 
@@ -138,6 +140,7 @@ SourceDocument read_agenda_page(const xmlNode* root) {
     }
     doc.items.push_back(std::move(p.item));
   }
+  esdh::sort_by_number(doc.items);  // as the XML export of the same meeting
   // The header: the page's title and what stands above the first item.
   const int first_line = first ? static_cast<int>(xmlGetLineNo(first)) : 0;
   for (Block& b : page_blocks(root))

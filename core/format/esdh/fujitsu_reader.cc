@@ -31,8 +31,8 @@ bool is_public_element(const xmlNode* element, const xmlNode* handling) {
 
 // An attachment is published when its own access says public (by name or enum).
 bool is_public_attachment(const xmlNode* a) {
-  return all_public({access_signal(child_text(a, "AccessName"), false),
-                     access_signal(child_text(a, "AccessEnumName"), false)});
+  return all_public(
+      {access_signal(child_text(a, "AccessName"), false), access_signal(child_text(a, "AccessEnumName"), false)});
 }
 
 SourceDocument read_fujitsu(std::string_view bytes, const ReadContext&) {

@@ -84,8 +84,8 @@ SourceDocument read_sbsys_agenda(std::string_view bytes, const ReadContext&) {
       for (const xmlNode* content : children(node, "Indhold")) read_fields(content, item.body);
       for (const xmlNode* a : children(first_child_of(node, {"Bilagsliste"}), "Bilag")) {
         if (!is_public_flag(stated(a, {"MaaPubliceres",
-                                "M\xC3\xA5"
-                                "Publiceres"})))
+                                       "M\xC3\xA5"
+                                       "Publiceres"})))
           continue;  // unstated: not for publication
         item.attachments.push_back({stated(a, {"Navn", "Titel"}), stated(a, {"BilagUrl", "Url"})});
       }

@@ -43,7 +43,7 @@ std::string committee_name(const std::string& stated) {
   pos = 0;
   const uint32_t first = next_code_point(lower, pos);
   append_utf8(out, first < 0x80 ? static_cast<uint32_t>(std::toupper(static_cast<int>(first)))
-                                 : (first >= 0xE0 && first <= 0xFE ? first - 0x20 : first));
+                                : (first >= 0xE0 && first <= 0xFE ? first - 0x20 : first));
   out += lower.substr(pos);
   return out;
 }
@@ -76,8 +76,7 @@ struct AgendaRead {
 
 void read_agenda(const xmlNode* agenda, SourceDocument& doc, AgendaRead& read) {
   const xmlNode* agenda_flag = child(agenda, "IsPublic");
-  const AccessSignal agenda_access =
-      agenda_flag ? access_signal(text_of(agenda_flag), true) : AccessSignal::absent;
+  const AccessSignal agenda_access = agenda_flag ? access_signal(text_of(agenda_flag), true) : AccessSignal::absent;
   for (const xmlNode* node : children(child(agenda, "Items"), "Item")) {
     StatedItem item;
     item.line = static_cast<int>(xmlGetLineNo(node));
@@ -107,8 +106,12 @@ SourceDocument read_sbsys(std::string_view bytes, const ReadContext&) {
   SourceDocument doc;
   doc.states_items = true;
   const xmlNode* first = agendas.front();
-  doc.meta.committee = committee_name(child_text(child(first, "Committee"), "Name"));
-  if (doc.meta.committee.empty()) doc.meta.committee = collapse_spaces(child_text(first, "Name"));
+  // The committee as its name is printed; the agenda's name, where it is the
+  // same name, shows its capitalisation ("SOCIAL- OG SUNDHEDSUDVALGET").
+  const std::string stated = collapse_spaces(child_text(child(first, "Committee"), "Name"));
+  const std::string agenda_name = collapse_spaces(child_text(first, "Name"));
+  doc.meta.committee = to_lower_latin(stated) == to_lower_latin(agenda_name) ? agenda_name : committee_name(stated);
+  if (doc.meta.committee.empty()) doc.meta.committee = agenda_name;
   doc.meta.organisation = collapse_spaces(child_text(first, "Organisation"));
   doc.meta.date = iso_date(child_text(child(first, "Meeting"), "When"));
   doc.meeting_id = attribute(child(first, "Meeting"), "ID");

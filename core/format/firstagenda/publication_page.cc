@@ -13,18 +13,23 @@ namespace {
 // Row chrome (classes, labels for screen readers, tooltips) that says the
 // item is closed. The case presentation's own markup is not row chrome: an
 // image's alt text there is content, not an access sign.
+bool is_closed_class(const xmlNode* n) {
+  const std::string classes = attribute(n, "class");  // the words are views into it
+  for (std::string_view word : split_words(classes)) {
+    const std::string w = normalise_access_value(word);
+    if (w.find("lukket") != std::string::npos || w.find("fortrolig") != std::string::npos || w == "closed" ||
+        w == "confidential")
+      return true;
+  }
+  return false;
+}
+
 bool has_closed_chrome(const xmlNode* row, const xmlNode* presentation) {
-  bool closed = false;
+  bool closed = is_closed_class(row);
   auto visit = [&](const xmlNode* n, auto& self) -> void {
     for (const xmlNode* c = n->children; c && !closed; c = c->next) {
       if (c->type != XML_ELEMENT_NODE || c == presentation) continue;
-      const std::string classes = attribute(c, "class");  // the words are views into it
-      for (std::string_view word : split_words(classes)) {
-        const std::string w = normalise_access_value(word);
-        if (w.find("lukket") != std::string::npos || w.find("fortrolig") != std::string::npos || w == "closed" ||
-            w == "confidential")
-          closed = true;
-      }
+      if (is_closed_class(c)) closed = true;
       for (const char* name : {"title", "alt", "aria-label", "data-access"}) {
         const std::string v = attribute(c, name);
         if (!v.empty() && (title_marks_closed(v) || is_standalone_closed_marker(v) ||
