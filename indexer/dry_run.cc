@@ -11,6 +11,28 @@
 
 namespace sagsoeg {
 
+namespace {
+
+// One line per file on stderr: what it gave and how much of its text reached an item.
+void report_file(const InputFile& f, const ParsedDocument& doc, std::ostream& err) {
+  if (doc.metadata_only) {
+    err << "indexer: " << f.display << ": " << doc.meta.format << ", metadata for the files beside it (no items)\n";
+    return;
+  }
+  size_t closed = 0;
+  for (const AgendaItem& item : doc.items) closed += item.is_confidential();
+  err << "indexer: " << f.display << ": " << doc.meta.format << ", " << doc.items.size() << " items ("
+      << doc.items.size() - closed << " public, " << closed << " closed), " << doc.coverage.percent()
+      << " % of its words reach an item";
+  if (doc.items.empty())
+    err << " -- warning: no agenda item";
+  else if (doc.coverage.percent() < kLowCoveragePercent)
+    err << " -- warning: much of its text reaches no item";
+  err << "\n";
+}
+
+}  // namespace
+
 size_t print_dry_run(const std::vector<InputFile>& files, const ReadLimits& limits, bool json, std::ostream& out,
                      std::ostream& err) {
   std::map<std::string, std::unique_ptr<FolderContext>> folders;
@@ -21,6 +43,7 @@ size_t print_dry_run(const std::vector<InputFile>& files, const ReadLimits& limi
       if (!folder) folder = std::make_unique<FolderContext>(f.dir);
       SourceDocument source = read_source(read_file_bytes(f.path, limits), ReadContext{f.path, limits, folder.get()});
       const ParsedDocument doc = parse_document(std::move(source), f.source, folder->manifest().find(f.path));
+      report_file(f, doc, err);
       for (const AgendaItem& item : doc.items) {
         if (json) {
           out << dump_json(item_to_json(item)) << "\n";
@@ -33,7 +56,7 @@ size_t print_dry_run(const std::vector<InputFile>& files, const ReadLimits& limi
     } catch (const EmptyInput& e) {
       err << "indexer: warning: " << f.display << ": " << e.what() << " (nothing to index)\n";
     } catch (const UnsupportedInput& e) {
-      err << "indexer: " << f.display << ": " << e.what() << " (skipped)\n";
+      err << "indexer: warning: " << f.display << ": " << e.what() << " (skipped)\n";
     } catch (const InputError& e) {
       err << "indexer: " << f.display << (e.line() ? ":" + std::to_string(e.line()) : "") << ": " << e.what() << "\n";
       ++failed;

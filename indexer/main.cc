@@ -56,10 +56,23 @@ void print_summary(const IndexStats& s, const std::string& db_path) {
   if (s.unstructured)
     line += "\nindexer: " + plural(s.unstructured, "document", "documents") +
             " without agenda structure indexed as one item each (kind bilag)";
+  auto name_files = [&line](const std::vector<std::string>& files) {
+    for (size_t i = 0; i < files.size() && i < 10; ++i) line += " " + files[i];
+    if (files.size() > 10) line += " and " + std::to_string(files.size() - 10) + " more";
+  };
   if (!s.unsupported.empty()) {
-    line += "\nindexer: unsupported file types, skipped:";
-    for (size_t i = 0; i < s.unsupported.size() && i < 10; ++i) line += " " + s.unsupported[i];
-    if (s.unsupported.size() > 10) line += " and " + std::to_string(s.unsupported.size() - 10) + " more";
+    line += "\nindexer: unsupported, skipped:";
+    name_files(s.unsupported);
+  }
+  if (!s.without_items.empty()) {
+    line += "\nindexer: warning: read but without a single agenda item:";
+    name_files(s.without_items);
+  }
+  if (!s.low_coverage.empty()) {
+    line += "\nindexer: warning: much of their text reached no item:";
+    for (size_t i = 0; i < s.low_coverage.size() && i < 10; ++i)
+      line += " " + s.low_coverage[i].first + " (" + std::to_string(s.low_coverage[i].second) + " %)";
+    if (s.low_coverage.size() > 10) line += " and " + std::to_string(s.low_coverage.size() - 10) + " more";
   }
   std::cerr << line << "\n";
 }

@@ -46,6 +46,9 @@ struct StatedItem {
   Access access = Access::confidential;
   std::vector<Block> body;  ///< the item's text; captions and attachments as headings
   std::vector<Attachment> attachments;
+  /// A closed item's text as the page shows it: counted as the closed item's
+  /// region when measuring coverage (parse/coverage.h), never stored.
+  std::string closed_region_text;
   int line = 0;
 };
 
@@ -62,6 +65,10 @@ struct SourceDocument {
   /// Stated-item sources that print a header (an HTML page's title, date and
   /// committee lines): read for metadata the reader did not find.
   std::vector<Block> header;
+  /// Stated-item sources read from a page: the text a reader of the page
+  /// sees, to measure how much of it reaches an item ("" for exports, whose
+  /// stated items are their text).
+  std::string printed_text;
   /// A file that holds no items by design (an Acadre manifest): not an error.
   bool metadata_only = false;
   std::string meeting_id;  ///< the meeting the source belongs to, where it says (Acadre)

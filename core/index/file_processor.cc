@@ -58,6 +58,8 @@ FileResult process_file(const InputFile& file, const FolderContext& folder, cons
       return r;
     }
     r.unstructured = parsed.meta.kind == "bilag";
+    r.coverage = parsed.coverage;
+    r.format = parsed.meta.format;
     const std::string today = today_iso();
     for (AgendaItem& item : parsed.items) {
       item.meta.indexed = today;

@@ -13,6 +13,7 @@
 #include "index/folder_context.h"
 #include "io/document_reader.h"
 #include "io/file_walker.h"
+#include "parse/coverage.h"
 
 namespace sagsoeg {
 
@@ -37,6 +38,8 @@ struct FileResult {
   std::map<std::string, Xapian::termcount> spelling;
   size_t bytes = 0;
   bool unstructured = false;  ///< no agenda structure: indexed as one item (kind bilag)
+  TextCoverage coverage;      ///< how much of the document's text reached an item
+  std::string format;         ///< the reader that read it
 };
 
 /// `known_hash` is the hash recorded for this source ("" if new).

@@ -33,6 +33,10 @@ namespace sagsoeg {
 
 namespace {
 
+// Unsupported files are named one by one up to this many (a folder of
+// spreadsheets must not flood the log); the summary counts them all.
+constexpr size_t kNamedSkips = 50;
+
 // Files this large (or compressed ones, which may inflate a hundredfold)
 // are parsed one at a time, and the next waits until the writer has taken
 // the last one's documents: peak memory is one large file's, not one per thread.
@@ -283,7 +287,10 @@ IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostrea
             ++stats.empty;
             errors << "indexer: warning: " << r.message << " (nothing to index)\n";
           }
-          if (r.outcome == FileOutcome::unsupported) stats.unsupported.push_back(file.display);
+          if (r.outcome == FileOutcome::unsupported) {
+            stats.unsupported.push_back(file.display);
+            if (stats.unsupported.size() <= kNamedSkips) errors << "indexer: warning: " << r.message << " (skipped)\n";
+          }
           if (r.outcome == FileOutcome::metadata) ++stats.manifests;
           if (known_file || r.outcome != FileOutcome::unsupported) {
             begin();
@@ -313,6 +320,13 @@ IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostrea
           record_indexed_file(db, file.source, r.hash);
           ++stats.indexed;
           stats.unstructured += r.unstructured;
+          if (r.docs.empty()) {
+            stats.without_items.push_back(file.display);
+            errors << "indexer: warning: " << file.display << ": a " << r.format
+                   << " document without a single agenda item (nothing indexed)\n";
+          } else if (r.coverage.percent() < kLowCoveragePercent) {
+            stats.low_coverage.emplace_back(file.display, r.coverage.percent());
+          }
           stats.bytes += r.bytes;
           in_batch += r.docs.size();
           break;

@@ -48,7 +48,12 @@ struct IndexStats {
   size_t manifests = 0;                  ///< metadata files without items (Acadre manifests)
   size_t unstructured = 0;               ///< documents without agenda structure, one item each
   std::vector<std::string> unsupported;  ///< files of a type no reader handles
-  size_t removed = 0;                    ///< files pruned
+  /// Files read in a known format that yielded no item: named, never silent.
+  std::vector<std::string> without_items;
+  /// Files that left much of their text outside every item, with the share
+  /// that reached one (percent): named in the summary.
+  std::vector<std::pair<std::string, int>> low_coverage;
+  size_t removed = 0;  ///< files pruned
   size_t items_public = 0;
   size_t items_confidential = 0;
   size_t bytes = 0;  ///< bytes of files (re)indexed

@@ -76,6 +76,10 @@ void finish_document(ParsedDocument& doc) {
   }
 }
 
+// Lines above the first item that may still be the meeting's header and
+// table of contents (33 items and their wrapped titles fit).
+constexpr size_t kHeaderLines = 150;
+
 // Group state ("Lukkede sager" ... "Åbne sager") at every line from `start` on.
 std::vector<bool> closed_groups(const Lines& lines, size_t start) {
   std::vector<bool> closed(lines.size(), false);
@@ -186,7 +190,8 @@ void parse_unstructured(const Lines& lines, ParsedDocument& doc, const std::stri
   doc.items.push_back(std::move(item));
 }
 
-void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& source, const DocumentMeta* manifest) {
+void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& source, const DocumentMeta* manifest,
+                std::vector<std::pair<size_t, size_t>>& reached_ranges) {
   bool any_text = false;
   for (size_t i = 0; i < lines.size() && !any_text; ++i) any_text = !lines[i].blank();
   if (!any_text) throw InputError("no text in the document");
@@ -250,6 +255,7 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
       for (const auto& t : headings.toc)
         if (t.number_text == h.number_text) title = t.title;
     read_item_body(lines, begin, end, item);
+    if (closed) reached_ranges.emplace_back(h.line, end);  // the closed item's region
     if (!closed) {
       item.type = infer_item_type(h.label, title, item);
       item.title = title;
@@ -260,6 +266,10 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
     doc.items.push_back(std::move(item));
   }
   read_meeting_date_phrases(lines, readable, doc.meta);
+  // A short header above the first item (the meeting's name, date, place,
+  // its table of contents) reaches every item as their metadata; a long one
+  // is text the heading finder missed, and counts as lost.
+  if (first_item > 0 && first_item <= kHeaderLines) reached_ranges.emplace_back(0, first_item);
 }
 
 // The attachments' names are part of what the item prints ("Bilag" and its
@@ -334,14 +344,39 @@ ParsedDocument parse_document(SourceDocument src, const std::string& source, con
     doc.metadata_only = true;
     return doc;
   }
+  WordSet document, reached;  // for the coverage of the document by its items
   if (src.states_items) {
+    if (!src.printed_text.empty()) document.add(src.printed_text);
+    for (const StatedItem& stated : src.items) {
+      if (src.printed_text.empty()) {
+        document.add(stated.title);
+        for (const Block& b : stated.body) document.add(b.text);
+        for (const Attachment& a : stated.attachments) document.add(a.name);
+      }
+      if (stated.access == Access::confidential || !stated.closed_region_text.empty()) {
+        reached.add(stated.title);
+        reached.add(stated.closed_region_text);
+      }
+    }
     parse_stated(src, doc, manifest_entry);
   } else {
     Lines lines = src.blocks.empty() ? Lines::from_text(src.text) : Lines::from_blocks(src.blocks);
     src.text = std::string();  // the lines hold their own copy: free the text
     src.blocks = std::vector<Block>();
-    parse_flow(lines, doc, source, manifest_entry);
+    std::vector<std::pair<size_t, size_t>> reached_ranges;  // closed items' regions, the header
+    parse_flow(lines, doc, source, manifest_entry, reached_ranges);
+    for (size_t i = 0; i < lines.size(); ++i) document.add(lines[i].clean());
+    for (const auto& [begin, end] : reached_ranges)
+      for (size_t i = begin; i < end; ++i) reached.add(lines[i].clean());
   }
+  for (const AgendaItem& item : doc.items) {
+    reached.add(item.title);
+    reached.add(item.full_text());
+    reached.add(item.contact);
+    for (const Attachment& a : item.attachments) reached.add(a.name);
+  }
+  reached.add(doc.meta.committee);
+  doc.coverage = measure_coverage(document, reached);
   finish_document(doc);
   return doc;
 }

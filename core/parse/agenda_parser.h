@@ -13,6 +13,7 @@
 
 #include "format/source_document.h"
 #include "model/agenda_item.h"
+#include "parse/coverage.h"
 
 namespace sagsoeg {
 
@@ -21,6 +22,8 @@ struct ParsedDocument {
   std::vector<AgendaItem> items;
   /// A file that holds no items by design (an Acadre manifest).
   bool metadata_only = false;
+  /// How much of the document's text reached an item (parse/coverage.h).
+  TextCoverage coverage;
 };
 
 /// Parses a read document. `manifest_entry` (may be null) fills metadata the

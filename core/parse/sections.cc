@@ -162,6 +162,8 @@ namespace {
 // other caption keeps its own name, and an empty one starts untitled text.
 SectionHeading read_caption(std::string_view s) {
   SectionHeading out;
+  // A paragraph marked up as a heading (a whole sentence in <h2>) is text.
+  if (s.size() > 150) return out;
   std::string lower = to_lower_latin(trim(s));
   while (!lower.empty() && (lower.back() == ':' || lower.back() == ' ')) lower.pop_back();
   if (lower.empty()) {

@@ -135,6 +135,9 @@ SourceDocument read_agenda_page(const xmlNode* root) {
                       !title_marks_closed(p.item.title);
     p.item.access = open ? Access::public_item : Access::confidential;
     if (!open) {
+      p.item.closed_region_text = p.item.title + "\n" + p.label + "\n";
+      for (const Block& b : p.item.body) p.item.closed_region_text += b.text + "\n";
+      for (const Attachment& a : p.item.attachments) p.item.closed_region_text += a.name + "\n";
       p.item.body.clear();
       p.item.attachments.clear();
     }
@@ -143,8 +146,10 @@ SourceDocument read_agenda_page(const xmlNode* root) {
   esdh::sort_by_number(doc.items);  // as the XML export of the same meeting
   // The header: the page's title and what stands above the first item.
   const int first_line = first ? static_cast<int>(xmlGetLineNo(first)) : 0;
-  for (Block& b : page_blocks(root))
+  for (Block& b : page_blocks(root)) {
+    doc.printed_text += b.text + "\n";
     if (b.line < first_line) doc.header.push_back(std::move(b));
+  }
   return doc;
 }
 

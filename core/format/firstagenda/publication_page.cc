@@ -62,7 +62,10 @@ StatedItem read_row(const xmlNode* row) {
   set_title_and_access(item, text_of(label ? label : number_cell), text_of(title),
                        has_closed_chrome(row, presentation));
   item.case_id = collapse_spaces(text_of(first_descendant_with_class(row, "sagsnummer")));
-  if (item.access == Access::confidential) return item;  // nothing of a closed item is read
+  if (item.access == Access::confidential) {  // nothing of a closed item is read
+    item.closed_region_text = text_of(row);   // but its place on the page is known
+    return item;
+  }
   item.body = case_presentation(presentation);
   for (const xmlNode* link : descendants_with_class(row, "bilag-link", "a"))
     item.attachments.push_back({collapse_spaces(text_of(link)), attribute(link, "href")});
@@ -82,8 +85,10 @@ SourceDocument read_publication_page(const xmlNode* root) {
   for (const xmlNode* row : rows) doc.items.push_back(read_row(row));
   // The header: what the page prints above the agenda table.
   const int table_line = rows.empty() ? 0 : static_cast<int>(xmlGetLineNo(rows.front()));
-  for (Block& b : page_blocks(root))
+  for (Block& b : page_blocks(root)) {
+    doc.printed_text += b.text + "\n";
     if (b.line < table_line || b.line == 0) doc.header.push_back(std::move(b));
+  }
   return doc;
 }
 
