@@ -255,7 +255,9 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
       for (const auto& t : headings.toc)
         if (t.number_text == h.number_text) title = t.title;
     read_item_body(lines, begin, end, item);
-    if (closed) reached_ranges.emplace_back(h.line, end);  // the closed item's region
+    // The heading line itself (its number, labels and markers) is the item's,
+    // and a closed item's whole region counts as reached.
+    reached_ranges.emplace_back(h.line, closed ? end : begin);
     if (!closed) {
       item.type = infer_item_type(h.label, title, item);
       item.title = title;
