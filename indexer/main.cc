@@ -68,6 +68,14 @@ void print_summary(const IndexStats& s, const std::string& db_path) {
     line += "\nindexer: warning: read but without a single agenda item:";
     name_files(s.without_items);
   }
+  if (!s.superseded.empty()) {
+    line += "\nindexer: superseded by a newer publication of the same meeting (not served):";
+    name_files(s.superseded);
+  }
+  if (!s.reread_next.empty()) {
+    line += "\nindexer: served again now that a newer publication went, read on the next run:";
+    name_files(s.reread_next);
+  }
   if (!s.low_coverage.empty()) {
     line += "\nindexer: warning: much of their text reached no item:";
     for (size_t i = 0; i < s.low_coverage.size() && i < 10; ++i)

@@ -1,5 +1,7 @@
 #include "index/file_processor.h"
 
+#include <sys/stat.h>
+
 #include <ctime>
 
 #include "format/reader.h"
@@ -24,6 +26,17 @@ std::string today_iso() {
   gmtime_r(&now, &tm);
   char buf[16];
   std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// The file's modification time, sortable ("2025-03-04T15:00:00", UTC).
+std::string modification_time(const std::string& path) {
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) return {};
+  std::tm tm{};
+  gmtime_r(&st.st_mtime, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
   return buf;
 }
 
@@ -60,6 +73,9 @@ FileResult process_file(const InputFile& file, const FolderContext& folder, cons
     r.unstructured = parsed.meta.kind == "bilag";
     r.coverage = parsed.coverage;
     r.format = parsed.meta.format;
+    if (parsed.meta.published.empty()) parsed.meta.published = modification_time(file.path);
+    r.meeting = meeting_key(parsed.meta);
+    r.publication = describe_publication(parsed);
     const std::string today = today_iso();
     for (AgendaItem& item : parsed.items) {
       item.meta.indexed = today;

@@ -11,6 +11,7 @@
 
 #include "index/document_builder.h"
 #include "index/folder_context.h"
+#include "index/meeting_ledger.h"
 #include "io/document_reader.h"
 #include "io/file_walker.h"
 #include "parse/coverage.h"
@@ -40,6 +41,8 @@ struct FileResult {
   bool unstructured = false;  ///< no agenda structure: indexed as one item (kind bilag)
   TextCoverage coverage;      ///< how much of the document's text reached an item
   std::string format;         ///< the reader that read it
+  std::string meeting;        ///< the meeting it publishes ("" for none), see meeting_ledger.h
+  Publication publication;    ///< what the meeting ledger keeps of it
 };
 
 /// `known_hash` is the hash recorded for this source ("" if new).

@@ -19,6 +19,7 @@
 #include "index/document_builder.h"
 #include "index/file_processor.h"
 #include "index/folder_context.h"
+#include "index/meeting_ledger.h"
 #include "index/progress.h"
 #include "index/schema.h"
 #include "index/topics.h"
@@ -242,6 +243,15 @@ IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostrea
     if (!in_transaction) db.begin_transaction();
     in_transaction = true;
   };
+  MeetingLedger ledger(db);
+  // Publications no longer kept from being served (the newer one went):
+  // their files are read again on the next run.
+  auto restore_publications = [&](const std::vector<std::string>& sources) {
+    for (const std::string& source : sources) {
+      forget_indexed_file(db, source);
+      stats.reread_next.push_back(source);
+    }
+  };
   try {
     if (new_root) {
       begin();
@@ -274,6 +284,7 @@ IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostrea
             begin();
             const size_t n = remove_file_items(db, file.source);
             forget_indexed_file(db, file.source);
+            restore_publications(ledger.remove(file.source));
             ++stats.withdrawn;
             note = " (its " + std::to_string(n) + " earlier items are withdrawn until it reads again)";
           }
@@ -295,6 +306,7 @@ IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostrea
           if (known_file || r.outcome != FileOutcome::unsupported) {
             begin();
             if (known_file) remove_file_items(db, file.source);
+            if (known_file) restore_publications(ledger.remove(file.source));
             if (r.outcome == FileOutcome::unsupported) {
               forget_indexed_file(db, file.source);
             } else {
@@ -308,6 +320,19 @@ IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostrea
           // is much cheaper than replacing by term inside a large transaction.
           const bool replace = known_file || db.term_exists(DocumentBuilder::source_term(file.source));
           if (replace) remove_file_items(db, file.source);
+          // One meeting, one set of items: the newest publication is served.
+          const MeetingLedger::Decision meeting = ledger.publish(r.meeting, r.publication);
+          for (const std::string& older : meeting.replace) {
+            remove_file_items(db, older);
+            stats.superseded.push_back(older);
+          }
+          restore_publications(meeting.restore);
+          if (!meeting.serve) {
+            record_indexed_file(db, file.source, r.hash);
+            stats.superseded.push_back(file.display);
+            ++stats.indexed;
+            break;
+          }
           for (size_t d = 0; d < r.docs.size(); ++d) {
             if (replace) {
               db.replace_document(r.id_terms[d], r.docs[d]);
@@ -351,6 +376,7 @@ IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostrea
       for (const std::string& source : prune) {
         remove_file_items(db, source);
         forget_indexed_file(db, source);
+        restore_publications(ledger.remove(source));
         ++stats.removed;
       }
     }

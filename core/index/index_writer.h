@@ -53,6 +53,11 @@ struct IndexStats {
   /// Files that left much of their text outside every item, with the share
   /// that reached one (percent): named in the summary.
   std::vector<std::pair<std::string, int>> low_coverage;
+  /// Publications not served because a newer publication of the same
+  /// meeting is (meeting_ledger.h): named in the summary.
+  std::vector<std::string> superseded;
+  /// Publications served again once the newer one went: read on the next run.
+  std::vector<std::string> reread_next;
   size_t removed = 0;  ///< files pruned
   size_t items_public = 0;
   size_t items_confidential = 0;

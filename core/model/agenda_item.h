@@ -42,6 +42,10 @@ struct DocumentMeta {
   std::string url;           ///< source URL from the manifest
   std::string format;        ///< reader that read it: text, markdown, html, pdf, edoc-xml, ...
   std::string indexed;       ///< YYYY-MM-DD the indexer read it (feeds date undated items by it)
+  /// When the publisher published this version ("2012-09-25T14:07:07"), where
+  /// the source says; else the file's modification time. Not stored per item:
+  /// it decides which publication of a meeting is served (meeting_ledger.h).
+  std::string published;
 };
 
 struct AgendaItem {

@@ -133,4 +133,24 @@ std::string parse_date_prefix(std::string_view text) {
   return {};
 }
 
+std::string sortable_time(std::string_view stated) {
+  const std::vector<FoundDate> dates = find_dates(stated.substr(0, 60));
+  if (dates.empty()) return {};
+  std::string out = dates.front().iso + "T00:00:00";
+  // The time after the date: "14:07:07", "14:07", "kl. 16.00".
+  const std::string_view rest = stated.substr(std::min(stated.size(), dates.front().pos + dates.front().length));
+  auto digits = [&](size_t i) {
+    return i + 1 < rest.size() && std::isdigit(static_cast<unsigned char>(rest[i])) &&
+           std::isdigit(static_cast<unsigned char>(rest[i + 1]));
+  };
+  for (size_t i = 0; i < rest.size() && i < 20; ++i) {
+    if (!digits(i) || i + 2 >= rest.size() || (rest[i + 2] != ':' && rest[i + 2] != '.') || !digits(i + 3)) continue;
+    out.replace(11, 2, rest.substr(i, 2));
+    out.replace(14, 2, rest.substr(i + 3, 2));
+    if (i + 5 < rest.size() && rest[i + 5] == ':' && digits(i + 6)) out.replace(17, 2, rest.substr(i + 6, 2));
+    break;
+  }
+  return out;
+}
+
 }  // namespace sagsoeg

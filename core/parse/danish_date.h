@@ -20,6 +20,11 @@ std::vector<FoundDate> find_dates(std::string_view text);
 /// The date if `text` begins with one (after optional spaces), else "".
 std::string parse_date_prefix(std::string_view text);
 
+/// A stated date and time as a sortable timestamp: "2012-09-25T14:07:07"
+/// from "25-09-2012 14:07:07", "2025-03-04T15:00:00" or "4. marts 2025 kl.
+/// 16.00" (midnight without a time); "" without a date.
+std::string sortable_time(std::string_view stated);
+
 /// True for a real calendar date (leap years included), years 1900-2199.
 bool valid_date(int year, int month, int day);
 

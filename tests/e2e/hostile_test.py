@@ -17,9 +17,13 @@ try:
 
     write("empty.txt", b"")
     write("binary.txt", bytes(range(256)) * 64)
-    write("invalid-utf8.txt", seed.encode("utf-8")[:5000] + b"\xff\xfe\xc3\x28 " + seed.encode("utf-8")[5000:])
-    write("latin1.txt", seed.encode("latin-1", "replace"))
-    write("cp1252.txt", seed.replace("–", "\u2013").encode("cp1252", "replace"))
+    # Copies of a seed in other encodings, each dated as a meeting of its own
+    # (copies of one meeting would be served once: meeting_ledger.h).
+    def meeting(day):
+        return seed.replace("31-01-2025", f"{day}-01-2025")
+    write("invalid-utf8.txt", meeting(28).encode("utf-8")[:5000] + b"\xff\xfe\xc3\x28 " + meeting(28).encode("utf-8")[5000:])
+    write("latin1.txt", meeting(29).encode("latin-1", "replace"))
+    write("cp1252.txt", meeting(30).replace("–", "\u2013").encode("cp1252", "replace"))
     write("one-line-50mb.txt", b"Referat " + b"lorem ipsum dolor " * (50 * 1024 * 1024 // 18))
     write("repeated-headings.md", ("# 1 (Offentlig) Samme punkt igen\n\nTekst.\n\n" * 20000).encode())
     write("thousands-of-items.txt",
@@ -27,12 +31,12 @@ try:
                   for n in range(1, 3001)).encode())
     write("truncated.txt.gz", gzip.compress(seed.encode())[:300])
     write("bomb.txt.gz", gzip.compress(b"a" * (300 * 1024 * 1024), compresslevel=1))
-    write("unreadable.txt", seed.encode())
+    write("unreadable.txt", meeting(26).encode())  # readable to root: then one more meeting
     os.chmod(os.path.join(bad, "unreadable.txt"), 0)
     os.symlink("loop-b.txt", os.path.join(bad, "loop-a.txt"))
     os.symlink("loop-a.txt", os.path.join(bad, "loop-b.txt"))
     os.symlink(".", os.path.join(bad, "dirloop"))  # a folder linked to itself
-    write("disappears.txt", seed.encode())
+    write("disappears.txt", seed.replace("31-01-2025", "27-01-2025").encode())
     # A 50 KB header line (the header reader once recursed on it and crashed)
     # and 512 KB of numbered lines (table-of-contents detection once took minutes).
     write("header-50kb.txt", ("Referat fra møde i " + "Udvalget " * 6000 + "den 3. marts 2025\n\n"

@@ -71,7 +71,9 @@ try:
     r = run(INDEXER, "--db", db2, docs)
     check(r.returncode == 0 and "1 removed" in r.stderr and len(ids(db2)) == 9, "a removed file is pruned")
     write(os.path.join(docs, "sub", "ref.txt"), OTHER)
-    write(os.path.join(docs, "sub", "third.txt"), OTHER.replace("Behandlingsrådet", "Sundhedsrådet"))
+    # Another meeting (the same text twice would be one meeting, served once).
+    write(os.path.join(docs, "sub", "third.txt"),
+          OTHER.replace("Behandlingsrådet", "Sundhedsrådet").replace("19-04-2024", "20-04-2024"))
     run(INDEXER, "--db", db2, docs)
     for name in ("ref.txt", "sub/ref.txt"):
         os.remove(os.path.join(docs, name))

@@ -16,6 +16,7 @@
 #include "format/reader.h"
 #include "io/input_error.h"
 #include "parse/access_markers.h"
+#include "parse/danish_date.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
@@ -115,6 +116,7 @@ SourceDocument read_sbsys(std::string_view bytes, const ReadContext&) {
   doc.meta.organisation = collapse_spaces(child_text(first, "Organisation"));
   doc.meta.date = iso_date(child_text(child(first, "Meeting"), "When"));
   doc.meeting_id = attribute(child(first, "Meeting"), "ID");
+  doc.meta.published = sortable_time(child_text(root, "Published"));
   AgendaRead read;
   for (const xmlNode* agenda : agendas) read_agenda(agenda, doc, read);
   // The publication's type: a draft or final agenda, or the minutes.
