@@ -40,6 +40,14 @@ TEST(Outcome, EachWayOfWritingADecision) {
       {"Sagen oversendes til Økonomiudvalget til videre behandling.", "oversendt", "enig"},
       {"Fremsendes til Byrådets behandling.", "oversendt", "enig"},
       {"Sagen blev udsat.", "udsat", "enig"},
+      // From real minutes (FirstAgenda, Aarhus, 2025).
+      {"Et flertal i udvalget kunne tiltræde indstillingen i overensstemmelse med Magistratens anbefaling. Solveig "
+       "Munk kunne ikke tiltræde indstillingen.",
+       "godkendt", "delt"},
+      {"Der var foretræde til sagen, hvorefter udvalget drøftede sagen. Udvalget besluttede herefter at udsætte "
+       "sagens behandling.",
+       "udsat", "enig"},
+      {"Udvalget blev orienteret om arkitekturugen i uge 41.", "taget til efterretning", "enig"},
       {"Udsættes til næste møde.", "udsat", "enig"},
       {"Punktet blev ikke behandlet.", "udsat", "enig"},
       {"Sagen blev trukket af dagsordenen.", "udsat", "enig"},
