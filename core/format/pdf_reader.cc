@@ -13,22 +13,17 @@
 #include <memory>
 #include <mutex>
 
+#include "format/pdf/pdf_lines.h"
 #include "format/reader.h"
 #include "io/input_error.h"
+#include "parse/access_markers.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
 
 namespace {
 
-struct PdfLine {
-  std::string text;
-  double top = 0, bottom = 0;
-  double font_size = 0;
-  size_t bold_chars = 0, chars = 0;
-  int page = 0;
-  bool in_margin = false;  ///< in the top or bottom 8 % of the page
-};
+using PdfLine = pdf::Line;
 
 bool is_bold_font(const std::string& font) {
   std::string f = font;
@@ -42,64 +37,23 @@ std::string utf8_of(const poppler::ustring& s) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-struct PdfWord {
-  std::string text;
-  double x = 0, top = 0, bottom = 0, width = 0, font_size = 0;
-  bool bold = false, space_after = false;
-};
-
-// Words of one page -> lines, as a reader scans the page: words whose
-// heights overlap by half form one line, read left to right, whatever
-// order the PDF stores them in (form labels and their values, tables).
 void page_lines(const poppler::page& page, int page_no, std::vector<PdfLine>& out) {
   const poppler::rectf rect = page.page_rect();
-  const double height = rect.height() > 0 ? rect.height() : 842;
-  std::vector<PdfWord> words;
+  std::vector<pdf::Word> words;
   for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
     const poppler::rectf b = box.bbox();
-    PdfWord w;
+    pdf::Word w;
     w.text = utf8_of(box.text());
     if (w.text.empty()) continue;
     w.x = b.x(), w.top = b.y(), w.bottom = b.y() + b.height(), w.width = b.width();
     w.font_size = box.get_font_size();
     w.bold = is_bold_font(box.get_font_name());
     w.space_after = box.has_space_after();
+    w.rotated = box.rotation() != 0;
     words.push_back(std::move(w));
   }
-  std::stable_sort(words.begin(), words.end(), [](const PdfWord& a, const PdfWord& b) { return a.top < b.top; });
-  size_t begin = 0;
-  while (begin < words.size()) {
-    double top = words[begin].top, bottom = words[begin].bottom;
-    size_t end = begin + 1;
-    while (end < words.size()) {
-      const PdfWord& w = words[end];
-      const double overlap = std::min(bottom, w.bottom) - std::max(top, w.top);
-      if (overlap < 0.5 * std::max(0.1, std::min(w.bottom - w.top, bottom - top))) break;
-      top = std::min(top, w.top), bottom = std::max(bottom, w.bottom);
-      ++end;
-    }
-    std::stable_sort(words.begin() + static_cast<long>(begin), words.begin() + static_cast<long>(end),
-                     [](const PdfWord& a, const PdfWord& b) { return a.x < b.x; });
-    PdfLine line;
-    line.top = top, line.bottom = bottom, line.page = page_no;
-    for (size_t i = begin; i < end; ++i) {
-      const PdfWord& w = words[i];
-      if (i > begin) {
-        const PdfWord& prev = words[i - 1];
-        // A gap wider than a thin space separates words even where the PDF
-        // stores no space ("3   Eventuelt", a date set flush right).
-        if (prev.space_after || w.x - (prev.x + prev.width) > 0.2 * std::max(1.0, w.bottom - w.top)) line.text += ' ';
-      }
-      line.text += w.text;
-      line.font_size = std::max(line.font_size, w.font_size);
-      line.chars += w.text.size();
-      if (w.bold) line.bold_chars += w.text.size();
-    }
-    line.text = collapse_spaces(line.text);
-    line.in_margin = line.top < height * 0.08 || line.bottom > height * 0.92;
-    if (!line.text.empty()) out.push_back(std::move(line));
-    begin = end;
-  }
+  for (PdfLine& l : pdf::page_lines(std::move(words), page_no, rect.height() > 0 ? rect.height() : 842))
+    out.push_back(std::move(l));
 }
 
 // "Side 3 af 12", "Side 3", "3 af 12", "3/12", "- 3 -", "3".
@@ -165,6 +119,9 @@ SourceDocument read_pdf(std::string_view bytes, const ReadContext&) {
   std::map<std::string, bool> seen_running;
   auto is_running = [&](const PdfLine& l) {
     if (!l.in_margin) return false;
+    // A closed marker repeated on every page ("FORTROLIGT", "Lukket punkt")
+    // is read wherever it stands: it closes what it stands over.
+    if (is_standalone_closed_marker(l.text) || group_marker(l.text) == GroupMarker::closed) return false;
     if (is_page_number(l.text)) return true;
     if (!(pages >= 2 && recurring[margin_key(l.text)] * 2 >= pages)) return false;
     return !seen_running.emplace(margin_key(l.text), true).second || l.page > 1;
@@ -192,6 +149,7 @@ SourceDocument read_pdf(std::string_view bytes, const ReadContext&) {
     b.line = static_cast<int>(doc.blocks.size()) + 1;
     const bool larger = body_size > 0 && l.font_size >= body_size * 1.15;
     b.emphasis = larger || (l.chars > 0 && l.bold_chars * 10 >= l.chars * 9);
+    b.stamped = l.stamped;
     if (larger) {
       b.kind = BlockKind::heading;
       b.level = l.font_size >= body_size * 1.6 ? 1 : l.font_size >= body_size * 1.3 ? 2 : 3;

@@ -27,6 +27,9 @@ struct Block {
   /// an h3 of a FirstAgenda case presentation): always starts a section,
   /// even when its text is empty (then an untitled one).
   bool caption = false;
+  /// On a page stamped closed across its face (a diagonal "FORTROLIGT"):
+  /// whatever item this text belongs to is closed.
+  bool stamped = false;
   int line = 0;  ///< 1-based source line (0: unknown)
   int page = 0;  ///< 1-based page (PDF), else 0
 };

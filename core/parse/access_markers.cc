@@ -1,7 +1,9 @@
 #include "parse/access_markers.h"
 
+#include <algorithm>
 #include <cctype>
 
+#include "parse/access_vocabulary.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
@@ -39,32 +41,18 @@ size_t number_length(std::string_view s) {
   return i;
 }
 
-// Every marker holds one of these fragments (any case); most lines hold
-// none, and are rejected without being lower-cased.
-bool mentions_access_word(std::string_view s) {
-  static constexpr std::string_view fragments[] = {"ukke",
-                                                   "UKKE",
-                                                   "ortrolig",
-                                                   "ORTROLIG",
-                                                   "ffentlig",
-                                                   "FFENTLIG",
-                                                   "\xC3\xA5"
-                                                   "b",
-                                                   "\xC3\x85"
-                                                   "b",
-                                                   "\xC3\x85"
-                                                   "B"};
-  for (std::string_view w : fragments)
-    if (s.find(w) != std::string_view::npos) return true;
-  return false;
-}
-
 }  // namespace
 
+static const AccessVocabulary& vocabulary() {
+  return AccessVocabulary::standard();
+}
+
 bool starts_with_closed_word(std::string_view lower) {
-  // Not "lukkede": "3 lukkede institutioner" is a sentence, not a heading.
-  return word_at(lower, 0, "fortrolig") || word_at(lower, 0, "fortroligt") || word_at(lower, 0, "fortrolige") ||
-         word_at(lower, 0, "lukket") || starts_with(lower, "ikke offentlig") || starts_with(lower, "ikke-offentlig");
+  // Whole words: not "lukkede" ("3 lukkede institutioner" is a sentence, not
+  // a heading) nor "lukketid".
+  for (const std::string& w : vocabulary().closed_words)
+    if (word_at(lower, 0, w)) return true;
+  return false;
 }
 
 bool title_has_closed_marker(std::string_view t) {
@@ -73,13 +61,9 @@ bool title_has_closed_marker(std::string_view t) {
     if (starts_with_closed_word(skip_spaces_and(t.substr(i + 1), ""))) return true;
   }
   // "... - lukket punkt", "... – Lukket", "...: lukket"
-  static const char* const endings[] = {" lukket punkt", "- lukket",     "\xE2\x80\x93 lukket",
-                                        ": lukket",      "- fortrolig",  "\xE2\x80\x93 fortrolig",
-                                        "- fortroligt",  ": fortrolig",  "\xE2\x80\x93 fortroligt",
-                                        ": fortroligt",  "- lukket sag", "\xE2\x80\x93 lukket sag"};
   std::string_view trimmed = t;
   while (!trimmed.empty() && (trimmed.back() == '.' || trimmed.back() == ' ')) trimmed.remove_suffix(1);
-  for (const char* e : endings)
+  for (const std::string& e : vocabulary().closed_endings)
     if (ends_with(trimmed, e)) return true;
   return false;
 }
@@ -103,11 +87,13 @@ std::string title_without_closed_marker(std::string_view title) {
   // A leading marker: "Lukket:", "(Fortrolig)", "Lukket punkt -", "Fortroligt punkt:".
   std::string_view rest = skip_spaces_and(lower, "([");
   if (starts_with_closed_word(rest)) {
-    static const std::string_view words[] = {"lukket punkt",    "lukket sag",     "fortroligt punkt", "fortrolig sag",
-                                             "ikke-offentligt", "ikke-offentlig", "ikke offentligt",  "ikke offentlig",
-                                             "fortroligt",      "fortrolige",     "fortrolig",        "lukket"};
-    for (std::string_view w : words)
-      if (starts_with(rest, w)) {
+    // The longest marker the title starts with goes ("Lukket punkt -" before "Lukket").
+    std::vector<std::string> markers = vocabulary().closed_lines;
+    markers.insert(markers.end(), vocabulary().closed_words.begin(), vocabulary().closed_words.end());
+    std::sort(markers.begin(), markers.end(),
+              [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    for (const std::string& w : markers)
+      if (word_at(rest, 0, w)) {
         rest = skip_spaces_and(rest.substr(w.size()), ")]:.-");
         if (starts_with(rest, "\xE2\x80\x93")) rest = skip_spaces_and(rest.substr(3), "");
         break;
@@ -124,14 +110,15 @@ std::string title_without_closed_marker(std::string_view title) {
       return collapse_spaces(out);
     }
   }
-  static const char* const endings[] = {
-      " - lukket punkt", " \xE2\x80\x93 lukket punkt", " lukket punkt", " - lukket sag",
-      " - lukket",       " \xE2\x80\x93 lukket",       ": lukket",      " - fortroligt",
-      " - fortrolig",    " \xE2\x80\x93 fortroligt",   ": fortroligt",  ": fortrolig"};
   std::string_view trimmed = lower;
   while (!trimmed.empty() && (trimmed.back() == '.' || trimmed.back() == ' ')) trimmed.remove_suffix(1);
-  for (const char* e : endings)
-    if (ends_with(trimmed, e)) return std::string(trim(t.substr(0, trimmed.size() - std::string_view(e).size())));
+  for (const std::string& e : vocabulary().closed_endings)
+    if (ends_with(trimmed, e)) {
+      std::string out(trim(t.substr(0, trimmed.size() - e.size())));
+      while (!out.empty() && (out.back() == '-' || out.back() == ' ' || out.back() == ':')) out.pop_back();
+      if (ends_with(out, "\xE2\x80\x93")) out.resize(out.size() - 3);
+      return std::string(trim(out));
+    }
   return t;
 }
 
@@ -168,46 +155,29 @@ bool is_standalone_closed_marker(std::string_view clean) {
   while (!s.empty() && (s.back() == '.' || s.back() == ')' || s.back() == ']' || s.back() == '*' || s.back() == ' ' ||
                         s.back() == '!'))
     s.remove_suffix(1);
-  static const std::string_view whole[] = {
-      "fortrolig",         "fortroligt",         "fortrolige",       "lukket",
-      "lukket punkt",      "lukket sag",         "fortroligt punkt", "fortrolig sag",
-      "ikke offentlig",    "ikke offentligt",    "ikke-offentlig",   "lukket punkt - fortroligt",
-      "punktet er lukket", "sagen er fortrolig", "lukket del"};
-  for (std::string_view w : whole)
-    if (s == w) return true;
+  const AccessVocabulary& v = vocabulary();
+  if (std::find(v.closed_lines.begin(), v.closed_lines.end(), s) != v.closed_lines.end()) return true;
   // "Sagen behandles for lukkede døre."
-  if (s.size() < 100 && s.find("for lukkede d\xC3\xB8re") != std::string_view::npos) return true;
-  // "Lukket: Salg af grund", "Fortroligt: ..."
-  return (starts_with(s, "lukket:") || starts_with(s, "fortrolig:") || starts_with(s, "fortroligt:")) && s.size() < 160;
+  for (const std::string& p : v.closed_line_phrases)
+    if (s.size() < 100 && s.find(p) != std::string_view::npos) return true;
+  // "Lukket: Salg af grund", "Lukket punkt jf. styrelseslovens § 10"
+  for (const std::string& p : v.closed_line_starts)
+    if (s.size() < 160 && starts_with(s, p)) return true;
+  return false;
 }
 
 GroupMarker group_marker(std::string_view clean) {
   if (clean.size() > 80 || !mentions_access_word(clean)) return GroupMarker::none;
   const std::string lower = to_lower_latin(trim(clean));
   std::string_view s = skip_spaces_and(lower, "#*");
-  static const char* const closed[] = {"lukkede sager",      "lukket dagsorden", "lukkede punkter",
-                                       "lukket møde",        "lukket del",       "lukket referat",
-                                       "fortrolige punkter", "fortrolige sager", "lukkede dagsordenspunkter",
-                                       "dagsorden - lukket", "referat - lukket"};
-  static const char* const open[] = {"åbne sager",
-                                     "åben dagsorden",
-                                     "åbne punkter",
-                                     "åbent møde",
-                                     "åben del",
-                                     "åbent referat",
-                                     "offentlige punkter",
-                                     "offentlig dagsorden",
-                                     "åbne dagsordenspunkter",
-                                     "dagsorden - åben"};
-  auto matches = [&](const char* m) {
-    const std::string_view w(m);
+  auto matches = [&](const std::string& w) {
     if (!starts_with(s, w)) return false;
     std::string_view tail = skip_spaces_and(s.substr(w.size()), ":.-");
     return tail.empty() || tail.front() == '(' || tail.size() < 20;
   };
-  for (const char* m : closed)
+  for (const std::string& m : vocabulary().closed_groups)
     if (matches(m)) return GroupMarker::closed;
-  for (const char* m : open)
+  for (const std::string& m : vocabulary().open_groups)
     if (matches(m)) return GroupMarker::open;
   return GroupMarker::none;
 }

@@ -1,35 +1,14 @@
 #include "parse/access_rule.h"
 
-#include <set>
+#include <algorithm>
 #include <utility>
 
-#include "text/embedded_data.h"
+#include "parse/access_vocabulary.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
 
 namespace {
-
-struct PublicValues {
-  std::set<std::string> flags, labels;
-};
-
-const PublicValues& public_values() {
-  static const PublicValues values = [] {
-    PublicValues v;
-    for (std::string_view line : split_lines(kAccessText)) {
-      line = trim(line);
-      if (line.empty() || line[0] == '#') continue;
-      const size_t tab = line.find('\t');
-      if (tab == std::string_view::npos) continue;
-      const std::string_view kind = trim(line.substr(0, tab));
-      const std::string value = normalise_access_value(line.substr(tab + 1));
-      (kind == "flag" ? v.flags : v.labels).insert(value);
-    }
-    return v;
-  }();
-  return values;
-}
 
 // Accented Latin letters other than the Danish æ ø å, to their base letter.
 uint32_t fold_accent(uint32_t cp) {
@@ -73,11 +52,13 @@ std::string normalise_access_value(std::string_view value) {
 }
 
 bool is_public_flag(std::string_view flag) {
-  return public_values().flags.count(normalise_access_value(flag)) > 0;
+  const auto& flags = AccessVocabulary::standard().public_flags;
+  return std::find(flags.begin(), flags.end(), normalise_access_value(flag)) != flags.end();
 }
 
 bool is_public_label(std::string_view label) {
-  return public_values().labels.count(normalise_access_value(label)) > 0;
+  const auto& labels = AccessVocabulary::standard().public_labels;
+  return std::find(labels.begin(), labels.end(), normalise_access_value(label)) != labels.end();
 }
 
 bool is_public_value(std::string_view value) {
@@ -86,12 +67,7 @@ bool is_public_value(std::string_view value) {
 
 bool is_closed_label(std::string_view label) {
   const std::string l = normalise_access_value(label);
-  static const char* const closed[] = {
-      "lukke",     "fortrolig",       "ikke offentlig", "ikke-offentlig", "ikke publicer", "ikke til offentlig",
-      "skal ikke", "publiceres ikke", "ej offentlig",   "ikke aben",      "ikke åben",     "not public",
-      "closed",    "confidential",    "private",        "hemmelig",       "intern",        "false",
-      "nej"};
-  for (const char* c : closed)
+  for (const std::string& c : AccessVocabulary::standard().closed_labels)
     if (l.find(c) != std::string::npos) return true;
   return false;
 }

@@ -23,7 +23,8 @@ namespace {
 // closed heading the heading finder did not take, or a closed group.
 bool closes_what_follows(const Line& line) {
   const std::string_view c = line.clean();
-  return is_standalone_closed_marker(c) || is_closed_heading_line(c) || group_marker(c) == GroupMarker::closed;
+  return line.stamped || is_standalone_closed_marker(c) || is_closed_heading_line(c) ||
+         group_marker(c) == GroupMarker::closed;
 }
 
 bool has_closed_marker(const Lines& lines, size_t begin, size_t end) {
@@ -221,7 +222,7 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
   std::vector<std::string> closed_toc_titles;
   for (size_t i = 0; i < first_item; ++i) {
     const std::string_view c = lines[i].clean();
-    if (is_closed_stamp(c))
+    if (is_closed_stamp(c) || lines[i].stamped)
       document_closed = true;
     else if (is_standalone_closed_marker(c))
       closed_toc_titles.push_back(toc_entry_title(c));
@@ -230,6 +231,11 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
   std::vector<std::pair<size_t, size_t>> ranges;
   for (size_t k = 0; k < headings.items.size(); ++k) {
     const auto& h = headings.items[k];
+    // In a document stamped closed, a marker line further down (the stamp
+    // repeated on each page) splits nothing worth listing.
+    if (document_closed && h.form == HeadingForm::closed_marker && !doc.items.empty() &&
+        doc.items.back().number_text == h.number_text)
+      continue;
     const size_t begin = h.line + 1 + static_cast<size_t>(h.continuation_lines);
     size_t end = k + 1 < headings.items.size() ? headings.items[k + 1].line : lines.size();
     // A group heading ends the item before it.

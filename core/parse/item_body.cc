@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "parse/access_markers.h"
 #include "parse/case_id.h"
 #include "parse/line.h"
 #include "parse/sections.h"
@@ -70,7 +71,10 @@ void read_item_body(const Lines& lines, size_t begin, size_t end, AgendaItem& it
     }
     // Within a stated field, a bold "Beslutning" is the case text quoting a
     // decision, not a section of this item: only captions divide fields.
-    SectionHeading h = in_stated_field && !l.caption ? SectionHeading{} : read_section_heading(l, paragraph_start);
+    // A closed marker line ("Lukket", set as a heading) says what the item is, not where a section starts.
+    const bool marker = !l.caption && is_standalone_closed_marker(l.clean());
+    SectionHeading h =
+        (in_stated_field && !l.caption) || marker ? SectionHeading{} : read_section_heading(l, paragraph_start);
     // Inside the recommendation, "Beslutning: at ..." is the proposal's text.
     if (!l.caption && !h.key.empty() && !h.inline_text.empty() && !marks.empty() &&
         marks.back().heading.key == "indstilling")

@@ -93,7 +93,8 @@ void Lines::add(std::string_view clean, const Line& a) {
   arena_.append(clean);
   offsets_.push_back(static_cast<uint32_t>(arena_.size()));
   attributes_.push_back(static_cast<uint8_t>(std::min<int>(a.heading_level, 7) | (a.indented ? 8 : 0) |
-                                             (a.emphasis ? 16 : 0) | (a.item_row ? 32 : 0) | (a.caption ? 64 : 0)));
+                                             (a.emphasis ? 16 : 0) | (a.item_row ? 32 : 0) | (a.caption ? 64 : 0) |
+                                             (a.stamped ? 128 : 0)));
 }
 
 Line Lines::operator[](size_t i) const {
@@ -105,6 +106,7 @@ Line Lines::operator[](size_t i) const {
   l.emphasis = a & 16;
   l.item_row = a & 32;
   l.caption = a & 64;
+  l.stamped = a & 128;
   l.source_line = source_lines_.empty() ? static_cast<uint32_t>(i + 1) : source_lines_[i];
   l.page = pages_.empty() ? 0 : pages_[i];
   return l;
@@ -197,6 +199,7 @@ class BlockFlattener {
   void emit(std::string text, const Block& b, uint8_t level, bool item_row = false) {
     Line a;
     a.caption = b.caption;
+    a.stamped = b.stamped;
     a.source_line = static_cast<uint32_t>(std::max(0, b.line));
     a.page = static_cast<uint16_t>(std::min(65535, std::max(0, b.page)));
     a.heading_level = level;

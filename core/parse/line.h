@@ -27,6 +27,7 @@ struct Line {
   bool emphasis = false;      ///< bold or larger than the body text (HTML, PDF)
   bool item_row = false;      ///< a table row "number | heading" (FirstAgenda pages)
   bool caption = false;       ///< a section caption the source states (Block::caption); may be empty
+  bool stamped = false;       ///< on a page stamped closed (Block::stamped): its item is closed
 
   std::string_view clean() const { return text; }
   bool blank() const { return text.empty(); }
@@ -57,10 +58,10 @@ class Lines {
  private:
   void add(std::string_view clean, const Line& attributes);
   std::string arena_;
-  std::vector<uint32_t> offsets_{0};                   ///< line i is arena_[offsets_[i], offsets_[i + 1])
-  std::vector<uint8_t> attributes_;                    ///< level (3 bits), indented, emphasis, item_row, caption
-  std::vector<uint32_t> source_lines_;                 ///< structured formats only
-  std::vector<uint16_t> pages_;                        ///< structured formats only
+  std::vector<uint32_t> offsets_{0};    ///< line i is arena_[offsets_[i], offsets_[i + 1])
+  std::vector<uint8_t> attributes_;     ///< level (3 bits), indented, emphasis, item_row, caption, stamped
+  std::vector<uint32_t> source_lines_;  ///< structured formats only
+  std::vector<uint16_t> pages_;         ///< structured formats only
   std::vector<std::pair<size_t, std::string>> links_;  ///< (line, href), ascending: few lines have one
 };
 

@@ -68,6 +68,35 @@ TEST(Formats, PdfPrintOfMinutes) {
   }
 }
 
+// Every way a print marks item 2 closed (tests/data/pdf/closed/, written by
+// make_closed_variants.py): item 2 is closed and its text ("kanarie...")
+// comes out nowhere; items 1 and 3 stay public, except where a stamp on
+// every page closes them all.
+TEST(Formats, ClosedSignsInPdfPrints) {
+  const char* const item_two[] = {"right-aligned.pdf",        "letter-spaced.pdf", "watermark.pdf",
+                                  "line-sagen-er-lukket.pdf", "line-jf.pdf",       "line-behandles-som.pdf",
+                                  "line-lukkede-doere.pdf"};
+  const char* const every_page[] = {"header-fortroligt.pdf", "header-lukket-punkt.pdf", "header-lukket-dagsorden.pdf"};
+  for (const char* name : item_two) {
+    SCOPED_TRACE(name);
+    const ParsedDocument d = test::parse_file(data(std::string("pdf/closed/") + name));
+    expect_items(d, {{"1", "public", "24/1001", "Godkendelse af dagsorden"},
+                     {"2", "confidential", "24/1002", ""},
+                     {"3", "public", "24/1003", "Trafikplan for midtbyen"}});
+    EXPECT_EQ(to_lower_latin(dump_json(item_to_json(d.items[0])) + dump_json(item_to_json(d.items[2]))).find("kanarie"),
+              std::string::npos);
+  }
+  for (const char* name : every_page) {
+    SCOPED_TRACE(name);
+    const ParsedDocument d = test::parse_file(data(std::string("pdf/closed/") + name));
+    ASSERT_EQ(d.items.size(), 3u);
+    for (const AgendaItem& item : d.items) {
+      EXPECT_TRUE(item.is_confidential()) << item.id();
+      EXPECT_EQ(item.full_text(), "");
+    }
+  }
+}
+
 TEST(Formats, BrokenPdfsGetOneClearError) {
   struct Row {
     const char* file;
