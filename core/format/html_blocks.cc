@@ -2,6 +2,7 @@
 
 #include <cstring>
 
+#include "format/html_access.h"
 #include "format/xml_tree.h"
 #include "util/utf8.h"
 
@@ -26,6 +27,25 @@ bool is_skipped(const xmlNode* n) {
   if (xmlHasProp(n, reinterpret_cast<const xmlChar*>("hidden"))) return true;
   const std::string style = to_lower_latin(attribute(n, "style"));
   return style.find("display:none") != std::string::npos || style.find("display: none") != std::string::npos;
+}
+
+// The text a reader sees below `n`, without recursion (the nesting may be
+// as deep as an attacker likes): scripts, styles and hidden elements left out.
+std::string visible_text(const xmlNode* n) {
+  std::string out;
+  std::vector<const xmlNode*> stack;
+  for (const xmlNode* c = n->last; c; c = c->prev) stack.push_back(c);
+  while (!stack.empty()) {
+    const xmlNode* c = stack.back();
+    stack.pop_back();
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
+      if (c->content) out.append(reinterpret_cast<const char*>(c->content)).push_back(' ');
+      continue;
+    }
+    if (c->type != XML_ELEMENT_NODE || is_skipped(c)) continue;
+    for (const xmlNode* g = c->last; g; g = g->prev) stack.push_back(g);
+  }
+  return out;
 }
 
 bool is_block_element(std::string_view n) {
@@ -75,10 +95,37 @@ class BlockBuilder {
       return;
     }
     if (n->type != XML_ELEMENT_NODE) return;
-    const std::string_view name = local_name(n);
     if (is_skipped(n)) return;
+    // A closed sign only in the markup (class, title, alt, aria-label): a
+    // marker line where a reader of the page would take it -- under the
+    // element's heading, else where the element starts.
+    const bool closed_sign = element_marks_closed(n);
+    if (closed_sign) flush();
+    const size_t start = out_.size();
+    visit_element(n, depth);
+    if (closed_sign) {
+      flush();
+      insert_closed_marker(start, static_cast<int>(xmlGetLineNo(n)));
+    }
+  }
+
+  void insert_closed_marker(size_t start, int line) {
+    size_t at = start;
+    for (size_t i = start; i < out_.size(); ++i)
+      if (out_[i].kind == BlockKind::heading || out_[i].kind == BlockKind::table_row) {
+        at = i + 1;
+        break;
+      }
+    Block marker;
+    marker.text = "Lukket punkt";
+    marker.line = line;
+    out_.insert(out_.begin() + static_cast<long>(at), std::move(marker));
+  }
+
+  void visit_element(const xmlNode* n, int depth) {
+    const std::string_view name = local_name(n);
     if (depth > kMaxDepth) {
-      add_text(text_of(n));
+      add_text(visible_text(n));  // deeper nesting is read as plain text, still without what a reader cannot see
       return;
     }
     if (name == "br") {

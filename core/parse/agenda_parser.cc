@@ -170,6 +170,12 @@ std::string unstructured_date(const Lines& lines) {
   return !line_end_date.empty() ? line_end_date : first_date;
 }
 
+// "3.1" under "3": the printed number of the item's parent, or "".
+std::string parent_number(const std::string& number) {
+  const size_t dot = number.rfind('.');
+  return dot == std::string::npos || dot == 0 ? std::string() : number.substr(0, dot);
+}
+
 // One item for a document without agenda structure: a bilag, a letter.
 void parse_unstructured(const Lines& lines, ParsedDocument& doc, const std::string& source) {
   AgendaItem item;
@@ -250,11 +256,15 @@ void parse_flow(const Lines& lines, ParsedDocument& doc, const std::string& sour
     item.number_text = h.number_text;
     item.line = static_cast<int>(lines[h.line].source_line ? lines[h.line].source_line : h.line + 1);
     item.page = lines[h.line].page;
+    const std::string parent = parent_number(h.number_text);
+    bool parent_closed = false;  // "3.1" under a closed "3"
+    for (const AgendaItem& before : doc.items)
+      if (before.number_text == parent && before.is_confidential()) parent_closed = true;
     bool named_closed_in_toc = false;
     for (const std::string& t : closed_toc_titles)
       named_closed_in_toc = named_closed_in_toc || (!t.empty() && headings_match(t, h.title));
     const bool closed = document_closed || h.confidential || closed_group[h.line] || named_closed_in_toc ||
-                        has_closed_marker(lines, begin, end);
+                        parent_closed || has_closed_marker(lines, begin, end);
     item.access = closed ? Access::confidential : Access::public_item;
     std::string title = h.title;
     if (title.empty() && !closed)
@@ -287,12 +297,6 @@ void add_attachment_list(AgendaItem& item) {
   std::string names;
   for (const Attachment& a : item.attachments) names += (names.empty() ? "" : "\n") + a.name;
   item.sections.push_back({"bilag", "Bilag", names, "", ""});
-}
-
-// "3.1" under "3": the printed number of the item's parent, or "".
-std::string parent_number(const std::string& number) {
-  const size_t dot = number.rfind('.');
-  return dot == std::string::npos || dot == 0 ? std::string() : number.substr(0, dot);
 }
 
 void parse_stated(SourceDocument& src, ParsedDocument& doc, const DocumentMeta* manifest) {

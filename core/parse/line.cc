@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "parse/access_markers.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
@@ -252,6 +253,10 @@ class BlockFlattener {
     for (const auto& cell : cells) simple = simple && cell.size() <= 1;
     if (simple) {
       emit(b.text, b, 0);  // "Udvalg: | Byrådet" reads as one line
+      // An access label in a cell of its own ("Sagsnr.: ... | Lukket") is
+      // also a line of its own, where the parser sees it.
+      for (const auto& cell : cells)
+        if (!cell.empty() && is_standalone_closed_marker(cell[0].text)) emit(cell[0].text, cell[0], 0);
       blank(b);
       return;
     }

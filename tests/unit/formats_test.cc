@@ -6,6 +6,7 @@
 
 #include "io/input_error.h"
 #include "model/item_json.h"
+#include "parse/agenda_parser.h"
 #include "unit/test_support.h"
 #include "util/utf8.h"
 
@@ -179,6 +180,40 @@ TEST(Formats, PageWithoutKnownMarkupIsReadByItsHeadings) {
   EXPECT_EQ(two.attachments[1].url, "https://dagsorden.example.dk/bilag/8812-2.pdf");
   // Text a reader cannot see (display:none) and scripts are not indexed.
   EXPECT_EQ(d.items[5].full_text().find("Skjult"), std::string::npos);
+}
+
+// Closed signs a page gives only in its markup, and an item's own access
+// label in a layout no reader knows: each closes its item, and nothing more.
+TEST(Formats, ClosedSignsInHtmlMarkup) {
+  const std::string page =
+      "<html><body><h1>Referat fra møde i Klimaudvalget den 4. marts 2025</h1>"
+      "<h2>1. Godkendelse af dagsorden</h2><p>Dagsordenen godkendt.</p>"
+      "<h2 class=\"punkt lukket\">2. Salg af grund</h2><p>Zebrafinkeavl ved havnen.</p>"
+      "<div aria-label=\"Lukket punkt\"><h2>3. Personalesag</h2><p>Narhvalsbudget.</p></div>"
+      "<h2>4. Trafikplan</h2><img alt=\"Lukket vej ved skolen\" src=\"v.png\"><p>Cykelstier.</p>"
+      "<h2 title=\"Fortroligt punkt\">5. Grundkøb</h2><p>Zebrafinkeavl igen.</p>"
+      "<h2>6. Eventuelt</h2><p>Intet.</p>"
+      // Number, title and the item's own label in cells of their own.
+      "<table><tr><td>7.</td><td><b>Skolebus</b></td></tr>"
+      "<tr><td>Sagsnr.: 25/0707</td><td>Sagsbehandler: Anna</td><td>Lukket</td></tr></table>"
+      "<p>Narhvalsbudget for bussen.</p>"
+      "</body></html>";
+  const ParsedDocument d = test::parse_bytes(page, "side.html");
+  expect_items(d, {{"1", "public", "", "Godkendelse af dagsorden"},
+                   {"2", "confidential", "", ""},
+                   {"3", "confidential", "", ""},
+                   {"4", "public", "", "Trafikplan"},  // a photo's caption is no access sign
+                   {"5", "confidential", "", ""},
+                   {"6", "public", "", "Eventuelt"},
+                   {"7", "confidential", "", ""}});
+  // A closed sub-item's parent closes it too, in a print as in an export.
+  const ParsedDocument sub = parse_agenda(
+      "## 3. Lukket: Salg af grund\n\nNarhvalsbudget.\n\n## 3.1 Købers tilbud\n\nZebrafinkeavl.\n\n"
+      "## 4. Eventuelt\n\nIntet.\n",
+      "sub.md");
+  expect_items(
+      sub,
+      {{"3", "confidential", "", "Salg af grund"}, {"3.1", "confidential", "", ""}, {"4", "public", "", "Eventuelt"}});
 }
 
 TEST(Formats, EdocFujitsuHtmlAndXmlYieldTheSameItems) {

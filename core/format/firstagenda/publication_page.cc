@@ -1,6 +1,7 @@
 #include "format/firstagenda/publication_page.h"
 
 #include "format/firstagenda/case_presentation.h"
+#include "format/html_access.h"
 #include "format/html_blocks.h"
 #include "parse/access_markers.h"
 #include "parse/access_rule.h"
@@ -13,34 +14,19 @@ namespace {
 // Row chrome (classes, labels for screen readers, tooltips) that says the
 // item is closed. The case presentation's own markup is not row chrome: an
 // image's alt text there is content, not an access sign.
-bool is_closed_class(const xmlNode* n) {
-  const std::string classes = attribute(n, "class");  // the words are views into it
-  for (std::string_view word : split_words(classes)) {
-    const std::string w = normalise_access_value(word);
-    if (w.find("lukket") != std::string::npos || w.find("fortrolig") != std::string::npos || w == "closed" ||
-        w == "confidential")
-      return true;
+bool has_closed_chrome(const xmlNode* row, const xmlNode* presentation) {
+  if (element_marks_closed(row)) return true;
+  std::vector<const xmlNode*> stack{row};
+  while (!stack.empty()) {
+    const xmlNode* n = stack.back();
+    stack.pop_back();
+    for (const xmlNode* c = n->children; c; c = c->next) {
+      if (c->type != XML_ELEMENT_NODE || c == presentation) continue;
+      if (element_marks_closed(c)) return true;
+      stack.push_back(c);
+    }
   }
   return false;
-}
-
-bool has_closed_chrome(const xmlNode* row, const xmlNode* presentation) {
-  bool closed = is_closed_class(row);
-  auto visit = [&](const xmlNode* n, auto& self) -> void {
-    for (const xmlNode* c = n->children; c && !closed; c = c->next) {
-      if (c->type != XML_ELEMENT_NODE || c == presentation) continue;
-      if (is_closed_class(c)) closed = true;
-      for (const char* name : {"title", "alt", "aria-label", "data-access"}) {
-        const std::string v = attribute(c, name);
-        if (!v.empty() && (title_marks_closed(v) || is_standalone_closed_marker(v) ||
-                           normalise_access_value(v).find("lukket:") != std::string::npos))
-          closed = true;
-      }
-      self(c, self);
-    }
-  };
-  visit(row, visit);
-  return closed;
 }
 
 const xmlNode* first_heading(const xmlNode* node) {
