@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "index/database.h"
+#include "format/pdf/pdf_sandbox.h"
 #include "index/index_writer.h"
 #include "indexer/dry_run.h"
 #include "io/file_walker.h"
@@ -85,9 +86,20 @@ void print_summary(const IndexStats& s, const std::string& db_path) {
   std::cerr << line << "\n";
 }
 
+// This program's own path: it reads PDFs in a child process of itself.
+std::string own_executable() {
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? std::string() : self.string();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // The sandboxed PDF reader (core/format/pdf/pdf_sandbox.h): a PDF on
+  // stdin, its text on stdout, in a process the indexer can stop.
+  if (argc == 2 && std::string(argv[1]) == "--read-pdf") return pdf::helper_main();
+  if (const std::string self = own_executable(); !self.empty()) pdf::set_helper(self);
   po::options_description opts(kUsage);
   IndexOptions options;
   std::vector<std::string> paths;
@@ -102,6 +114,10 @@ int main(int argc, char** argv) {
       "threads", po::value<unsigned>(&options.threads)->default_value(0), "parser threads (0 = cores - 1)")(
       "batch", po::value<size_t>(&options.batch_items)->default_value(1500), "items per committed transaction")(
       "max-mb", po::value<size_t>()->default_value(256), "largest file or expanded .gz accepted, in MB")(
+      "file-timeout", po::value<unsigned>()->default_value(10),
+      "seconds a PDF may take to read before it is stopped and named")(
+      "file-memory-mb", po::value<size_t>()->default_value(1024),
+      "memory a PDF may take to read before it is stopped and named, in MB")(
       "compact", "rewrite the database compactly afterwards (after a large build; purges freed blocks)")(
       "shard", po::value<std::string>(), "K/N: index only shard K of N (files split by a hash of their name)")(
       "changesets", po::value<unsigned>(),
@@ -134,6 +150,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   options.limits.max_bytes = vm["max-mb"].as<size_t>() << 20;
+  options.limits.seconds = std::max(1u, vm["file-timeout"].as<unsigned>());
+  options.limits.memory_mb = std::max<size_t>(64, vm["file-memory-mb"].as<size_t>());
   options.rebuild = vm.count("rebuild") > 0;
   bool all_dirs = true;
   for (const auto& p : paths) all_dirs = all_dirs && std::filesystem::is_directory(p);

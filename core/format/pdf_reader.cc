@@ -1,19 +1,14 @@
-// PDF prints of minutes and agendas through poppler's C++ API: the words of
-// each page in reading order, grouped into lines, with the font size and
+// PDF prints of minutes and agendas: the lines of each page (pdf/pdf_text.h,
+// read where it can be stopped: pdf/pdf_sandbox.h) with the font size and
 // weight that mark headings; running headers and footers ("Side 1 af 4", the
-// committee's name on every page) removed.
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-global.h>
-#include <poppler/cpp/poppler-page.h>
-
+// committee's name on every page) removed after their first appearance.
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <map>
-#include <memory>
-#include <mutex>
 
 #include "format/pdf/pdf_lines.h"
+#include "format/pdf/pdf_sandbox.h"
 #include "format/reader.h"
 #include "io/input_error.h"
 #include "parse/access_markers.h"
@@ -24,37 +19,6 @@ namespace sagsoeg {
 namespace {
 
 using PdfLine = pdf::Line;
-
-bool is_bold_font(const std::string& font) {
-  std::string f = font;
-  for (char& c : f) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return f.find("bold") != std::string::npos || f.find("black") != std::string::npos ||
-         f.find("heavy") != std::string::npos || f.find("semibold") != std::string::npos;
-}
-
-std::string utf8_of(const poppler::ustring& s) {
-  const poppler::byte_array bytes = s.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
-}
-
-void page_lines(const poppler::page& page, int page_no, std::vector<PdfLine>& out) {
-  const poppler::rectf rect = page.page_rect();
-  std::vector<pdf::Word> words;
-  for (const poppler::text_box& box : page.text_list(poppler::page::text_list_include_font)) {
-    const poppler::rectf b = box.bbox();
-    pdf::Word w;
-    w.text = utf8_of(box.text());
-    if (w.text.empty()) continue;
-    w.x = b.x(), w.top = b.y(), w.bottom = b.y() + b.height(), w.width = b.width();
-    w.font_size = box.get_font_size();
-    w.bold = is_bold_font(box.get_font_name());
-    w.space_after = box.has_space_after();
-    w.rotated = box.rotation() != 0;
-    words.push_back(std::move(w));
-  }
-  for (PdfLine& l : pdf::page_lines(std::move(words), page_no, rect.height() > 0 ? rect.height() : 842))
-    out.push_back(std::move(l));
-}
 
 // "Side 3 af 12", "Side 3", "3 af 12", "3/12", "- 3 -", "3".
 bool is_page_number(const std::string& text) {
@@ -80,33 +44,14 @@ std::string margin_key(const std::string& text) {
   return k;
 }
 
-std::mutex& poppler_mutex() {
-  // poppler keeps global state (fonts, the error hook); reading one PDF at a
-  // time is the safe use of it from several indexer threads.
-  static std::mutex mu;
-  return mu;
-}
-
 bool sniff_pdf(std::string_view bytes, std::string_view) {
   return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos;
 }
 
-SourceDocument read_pdf(std::string_view bytes, const ReadContext&) {
-  std::vector<PdfLine> lines;
-  int pages = 0;
-  {
-    std::lock_guard<std::mutex> lock(poppler_mutex());
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-    std::unique_ptr<poppler::document> doc(
-        poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
-    if (!doc) throw InputError("damaged PDF: poppler cannot open it");
-    if (doc->is_locked()) throw InputError("encrypted PDF: it needs a password to be read");
-    pages = doc->pages();
-    for (int p = 0; p < pages; ++p) {
-      std::unique_ptr<poppler::page> page(doc->create_page(p));
-      if (page) page_lines(*page, p + 1, lines);
-    }
-  }
+SourceDocument read_pdf(std::string_view bytes, const ReadContext& context) {
+  pdf::PdfText text = pdf::extract_text_bounded(bytes, context.limits);
+  const std::vector<PdfLine>& lines = text.lines;
+  const int pages = text.pages;
   if (lines.empty())
     throw InputError("PDF without a text layer (" + std::to_string(pages) + " pages of images?): nothing to index");
 

@@ -3,7 +3,8 @@
 (apt-get install python3-reportlab): a FirstAgenda-style print of minutes
 over three pages (running header and footer "Side N af M", a wrapped item
 title, the case number under the heading, a closed item "Punkt N: Lukket:"),
-an encrypted PDF, a PDF of images only and a damaged PDF. The PDFs are
+an encrypted PDF, a PDF of images only, a damaged PDF and a small PDF that
+takes poppler a minute. The PDFs are
 committed, so the tests need no reportlab; run this after changing the text.
     /usr/bin/python3 tests/data/pdf/make_fixtures.py"""
 import os
@@ -92,6 +93,15 @@ def main():
         c.setFillGray(0.5)
         c.rect(50, 50, 400, 600, fill=1)  # a scanned page: graphics, no text
         c.showPage()
+    c.save()
+    # 9 KB whose text runs overlap: poppler's layout analysis takes a minute
+    # on it (the indexer stops it at its time limit). Kept out of tests/data,
+    # which the parser fuzzer replays in-process.
+    c = canvas.Canvas(os.path.join(HERE, "..", "..", "e2e", "data", "slow_overlap.pdf"), pagesize=A4, invariant=1)
+    c.setFont("Helvetica", 10)
+    for i in range(20000):
+        c.drawString(100 + (i % 7) * 0.3, 500 + (i % 5) * 0.2, "Punkt overlap tekst")
+    c.showPage()
     c.save()
     with open(os.path.join(HERE, "firstagenda_referat.pdf"), "rb") as f:
         data = f.read()
