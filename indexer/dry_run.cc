@@ -15,6 +15,7 @@ namespace {
 
 // One line per file on stderr: what it gave and how much of its text reached an item.
 void report_file(const InputFile& f, const ParsedDocument& doc, std::ostream& err) {
+  for (const std::string& w : doc.warnings) err << "indexer: warning: " << f.display << ": " << w << "\n";
   if (doc.metadata_only) {
     err << "indexer: " << f.display << ": " << doc.meta.format << ", metadata for the files beside it (no items)\n";
     return;

@@ -9,8 +9,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "index/database.h"
 #include "format/pdf/pdf_sandbox.h"
+#include "index/database.h"
 #include "index/index_writer.h"
 #include "indexer/dry_run.h"
 #include "io/file_walker.h"

@@ -29,10 +29,16 @@ SourceDocument read_html(std::string_view bytes, const ReadContext&) {
   const XmlTree tree = XmlTree::parse_html(to_utf8(bytes));
   // A page whose markup states its agenda items is read by that markup; any
   // other page by its headings (the layout parser).
-  if (firstagenda::is_publication_page(tree.root())) return firstagenda::read_publication_page(tree.root());
-  if (fujitsu::is_agenda_page(tree.root())) return fujitsu::read_agenda_page(tree.root());
   SourceDocument doc;
-  doc.blocks = page_blocks(tree.root());
+  if (firstagenda::is_publication_page(tree.root())) {
+    doc = firstagenda::read_publication_page(tree.root());
+  } else if (fujitsu::is_agenda_page(tree.root())) {
+    doc = fujitsu::read_agenda_page(tree.root());
+  } else {
+    doc.blocks = page_blocks(tree.root());
+  }
+  doc.warnings = tree.warnings();
+  if (doc.states_items) return doc;
   if (doc.blocks.empty()) throw InputError("HTML page without text");
   return doc;
 }

@@ -75,6 +75,9 @@ struct SourceDocument {
   /// A file that holds no items by design (an Acadre manifest): not an error.
   bool metadata_only = false;
   std::string meeting_id;  ///< the meeting the source belongs to, where it says (Acadre)
+  /// Limits a reader reached (the XML parser's depth, a huge text node):
+  /// text may be missing, and the indexer names the file with each.
+  std::vector<std::string> warnings;
 };
 
 }  // namespace sagsoeg

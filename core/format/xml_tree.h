@@ -16,20 +16,26 @@ namespace sagsoeg {
 class XmlTree {
  public:
   /// XML in recover mode (invalid character references and stray bytes are
-  /// skipped), no network, no DTD loading, no entity expansion. Throws
-  /// InputError when nothing can be parsed or the document declares entities
-  /// (an "entity bomb" would expand without bound).
+  /// skipped), no network, no DTD loading, no entity substitution. Throws
+  /// InputError when nothing can be parsed, when the document declares an
+  /// entity (the parser stops at the declaration, in any encoding: an
+  /// "entity bomb" never expands), or when an element has more attributes
+  /// than any export writes (the parser's duplicate check is quadratic).
   static XmlTree parse_xml(std::string_view bytes);
   /// HTML (UTF-8) in recover mode, as browsers would read it.
   static XmlTree parse_html(std::string_view utf8);
 
   xmlNode* root() const;
+  /// Limits the parser reached (nesting depth, a huge text node or
+  /// attribute): the text beyond them is missing, and the file is named.
+  const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
   struct Free {
     void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
   };
   std::unique_ptr<xmlDoc, Free> doc_;
+  std::vector<std::string> warnings_;
 };
 
 /// The element's local name (without namespace prefix).

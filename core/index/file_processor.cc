@@ -72,6 +72,7 @@ FileResult process_file(const InputFile& file, const FolderContext& folder, cons
     }
     r.unstructured = parsed.meta.kind == "bilag";
     r.coverage = parsed.coverage;
+    r.warnings = parsed.warnings;
     r.format = parsed.meta.format;
     if (parsed.meta.published.empty()) parsed.meta.published = modification_time(file.path);
     r.meeting = meeting_key(parsed.meta);

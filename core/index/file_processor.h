@@ -38,11 +38,12 @@ struct FileResult {
   /// the worker so the writer makes one call per distinct word.
   std::map<std::string, Xapian::termcount> spelling;
   size_t bytes = 0;
-  bool unstructured = false;  ///< no agenda structure: indexed as one item (kind bilag)
-  TextCoverage coverage;      ///< how much of the document's text reached an item
-  std::string format;         ///< the reader that read it
-  std::string meeting;        ///< the meeting it publishes ("" for none), see meeting_ledger.h
-  Publication publication;    ///< what the meeting ledger keeps of it
+  bool unstructured = false;          ///< no agenda structure: indexed as one item (kind bilag)
+  TextCoverage coverage;              ///< how much of the document's text reached an item
+  std::string format;                 ///< the reader that read it
+  std::vector<std::string> warnings;  ///< limits its reader reached: named with the file
+  std::string meeting;                ///< the meeting it publishes ("" for none), see meeting_ledger.h
+  Publication publication;            ///< what the meeting ledger keeps of it
 };
 
 /// `known_hash` is the hash recorded for this source ("" if new).

@@ -345,6 +345,7 @@ IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostrea
           record_indexed_file(db, file.source, r.hash);
           ++stats.indexed;
           stats.unstructured += r.unstructured;
+          for (const std::string& w : r.warnings) errors << "indexer: warning: " << file.display << ": " << w << "\n";
           if (r.docs.empty()) {
             stats.without_items.push_back(file.display);
             errors << "indexer: warning: " << file.display << ": a " << r.format

@@ -351,6 +351,7 @@ ParsedDocument parse_document(SourceDocument src, const std::string& source, con
   ParsedDocument doc;
   doc.meta = src.meta;
   doc.meta.source = source;
+  doc.warnings = std::move(src.warnings);
   doc.meta.format = src.format;
   if (src.metadata_only) {
     doc.metadata_only = true;

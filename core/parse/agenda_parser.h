@@ -24,6 +24,8 @@ struct ParsedDocument {
   bool metadata_only = false;
   /// How much of the document's text reached an item (parse/coverage.h).
   TextCoverage coverage;
+  /// The reader's warnings (SourceDocument::warnings).
+  std::vector<std::string> warnings;
 };
 
 /// Parses a read document. `manifest_entry` (may be null) fills metadata the

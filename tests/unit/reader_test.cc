@@ -4,6 +4,7 @@
 
 #include "format/reader.h"
 #include "format/text_decoding.h"
+#include "format/xml_tree.h"
 #include "io/document_reader.h"
 #include "io/gzip.h"
 #include "io/input_error.h"
@@ -169,6 +170,47 @@ TEST(Reader, FormatsAreSniffedFromContent) {
       EXPECT_STREQ(reader->name, r.reader);
     }
   }
+}
+
+// XML bounds are the parser's: an entity declared in any encoding stops it
+// before anything expands; thousands of attributes are refused in linear
+// time; the limits it reaches (depth, a text over 10 MB) are named warnings.
+TEST(Reader, XmlEntitiesAttributesAndLimits) {
+  const std::string bomb =
+      "<!DOCTYPE Publication [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+      "<Publication><Agendas><Agenda><Items><Item><Caption>&b;</Caption></Item></Items></Agenda></Agendas>"
+      "</Publication>";
+  std::string utf7 = bomb;
+  for (size_t i = 0; (i = utf7.find('!', i)) != std::string::npos;) utf7.replace(i, 1, "+ACE-");
+  for (const std::string& doc :
+       {"<?xml version=\"1.0\"?>" + bomb, "<?xml version=\"1.0\" encoding=\"UTF-7\"?>" + utf7}) {
+    try {
+      XmlTree::parse_xml(doc);
+      ADD_FAILURE() << "expected InputError for " << doc.substr(0, 60);
+    } catch (const InputError& e) {
+      EXPECT_STREQ(e.what(), "XML declares entities, which exports never do: not read");
+    }
+  }
+  std::string attributes = "<Publication";
+  for (int i = 0; i < 20000; ++i) attributes += " a" + std::to_string(i) + "=\"1\"";
+  EXPECT_THROW(XmlTree::parse_xml(attributes + "/>"), InputError);
+  EXPECT_THROW(XmlTree::parse_html("<html><body" + attributes.substr(12) + "></body></html>"), InputError);
+
+  const std::string deep = "<Publication>" + [] {
+    std::string s;
+    for (int i = 0; i < 400; ++i) s += "<d>";
+    return s + "dybt";
+  }() + "</Publication>";
+  const XmlTree deep_tree = XmlTree::parse_xml(deep);
+  ASSERT_EQ(deep_tree.warnings().size(), 1u);
+  EXPECT_NE(deep_tree.warnings()[0].find("nested deeper than 256 levels"), std::string::npos);
+  std::string big(11u << 20, 'a');
+  for (size_t i = 0; i < big.size(); i += 8) big[i] = ' ';
+  const XmlTree cdata = XmlTree::parse_xml("<Publication><x><![CDATA[" + big + "]]></x></Publication>");
+  ASSERT_FALSE(cdata.warnings().empty());
+  EXPECT_NE(cdata.warnings()[0].find("over the XML parser's 10 MB limit"), std::string::npos);
+  const XmlTree page = XmlTree::parse_html("<html><body><p>" + big + "</p></body></html>");
+  ASSERT_FALSE(page.warnings().empty());
 }
 
 TEST(Reader, UnknownXmlAndUnsupportedTypesSayWhatTheyAre) {

@@ -132,6 +132,7 @@ SourceDocument read_acadre(std::string_view bytes, const ReadContext& context) {
   std::vector<const xmlNode*> items = tables_named(root, {"agendaitem", "item", "bulletpoint", "dagsordenpunkt"});
   const bool manifest = items.empty();
   SourceDocument doc;
+  doc.warnings = tree.warnings();
   const std::vector<const xmlNode*> meetings = tables_named(root, {"meeting"});
   const std::vector<const xmlNode*> committees = tables_named(root, {"committee"});
   const std::vector<const xmlNode*> agendas = tables_named(root, {"agenda"});

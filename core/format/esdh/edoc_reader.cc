@@ -64,6 +64,7 @@ SourceDocument read_edoc(std::string_view bytes, const ReadContext&) {
   const XmlTree tree = XmlTree::parse_xml(bytes);
   const xmlNode* root = tree.root();
   SourceDocument doc;
+  doc.warnings = tree.warnings();
   doc.states_items = true;
   doc.meta.committee = first_child_text(root, {"Committee", "CommitteeName"});
   doc.meta.date = iso_date(first_child_text(root, {"MeetingDate", "MeetingDateTime"}));

@@ -41,6 +41,7 @@ SourceDocument read_fujitsu(std::string_view bytes, const ReadContext&) {
   const xmlNode* committee = child(root, "Committee");
   const xmlNode* meeting = child(committee, "Meeting");
   SourceDocument doc;
+  doc.warnings = tree.warnings();
   doc.states_items = true;
   doc.meta.committee = child_text(committee, "Name");
   doc.meta.date = iso_date(first_child_text(meeting, {"MeetingDateTime", "MeetingDate"}));

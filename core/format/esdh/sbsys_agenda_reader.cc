@@ -48,6 +48,7 @@ SourceDocument read_sbsys_agenda(std::string_view bytes, const ReadContext&) {
   const XmlTree tree = XmlTree::parse_xml(bytes);
   const xmlNode* root = tree.root();
   SourceDocument doc;
+  doc.warnings = tree.warnings();
   doc.states_items = true;
   const xmlNode* meeting = first_child_of(root, {"M\xC3\xB8"
                                                  "de",

@@ -105,6 +105,7 @@ SourceDocument read_sbsys(std::string_view bytes, const ReadContext&) {
   const std::vector<const xmlNode*> agendas = children(child(root, "Agendas"), "Agenda");
   if (agendas.empty()) throw InputError("SBSYS publication without an Agendas/Agenda element");
   SourceDocument doc;
+  doc.warnings = tree.warnings();
   doc.states_items = true;
   const xmlNode* first = agendas.front();
   // The committee as its name is printed; the agenda's name, where it is the

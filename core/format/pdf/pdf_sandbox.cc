@@ -12,9 +12,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <new>
 #include <iostream>
 #include <iterator>
+#include <new>
 
 #include "io/input_error.h"
 #include "util/utf8.h"
@@ -156,7 +156,8 @@ PdfText extract_text_bounded(std::string_view bytes, const ReadLimits& limits) {
     if (out.fd[0] >= 0) fds[n++] = {out.fd[0], POLLIN, 0};
     if (err.fd[0] >= 0) fds[n++] = {err.fd[0], POLLIN, 0};
     if (n == 0) break;
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       timed_out = true;
       break;
@@ -196,7 +197,8 @@ PdfText extract_text_bounded(std::string_view bytes, const ReadLimits& limits) {
   if (too_much) throw InputError("PDF text beyond any document's size: stopped");
   if (WIFSIGNALED(status)) {
     const int sig = WTERMSIG(status);
-    if (sig == SIGXCPU) throw InputError("PDF took longer than " + std::to_string(limits.seconds) + " s to read: stopped");
+    if (sig == SIGXCPU)
+      throw InputError("PDF took longer than " + std::to_string(limits.seconds) + " s to read: stopped");
     // An allocation beyond the limit ends poppler with an abort or a segfault.
     throw InputError("PDF needed more than " + std::to_string(limits.memory_mb) + " MB or crashed the PDF reader (" +
                      std::string(strsignal(sig)) + "): stopped");
