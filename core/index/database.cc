@@ -1,6 +1,11 @@
 #include "index/database.h"
 
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
 
@@ -64,18 +69,37 @@ void check_pipeline_version(const Xapian::Database& db, const std::string& db_pa
                              want + "'; rebuild it with `indexer --rebuild`");
 }
 
+void swap_directories(const std::string& a, const std::string& b) {
+  // One system call: whoever opens `b` sees the old database or the new one,
+  // never none (searchers reopen on the change).
+  if (renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) == 0) return;
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOENT)
+    throw std::runtime_error("cannot swap " + a + " and " + b + ": " + std::strerror(errno));
+  // A file system without RENAME_EXCHANGE (or no database yet at `b`): two
+  // renames, with a moment in between.
+  namespace fs = std::filesystem;
+  const std::string aside = b + ".swap";
+  fs::remove_all(aside);
+  std::error_code ec;
+  fs::rename(b, aside, ec);
+  fs::rename(a, b);
+  if (!ec) fs::rename(aside, a);
+}
+
 void compact_database(const std::string& db_path) {
   namespace fs = std::filesystem;
+  // The write lock is held throughout: an indexer cannot commit meanwhile
+  // (it is refused, or the compaction is), so no commit is lost and no
+  // reclassified item comes back with an older copy.
+  Xapian::WritableDatabase lock(db_path, Xapian::DB_OPEN);
   const std::string tmp = db_path + ".compacting";
-  const std::string old = db_path + ".old";
   fs::remove_all(tmp);
-  fs::remove_all(old);
   // 32 KB blocks: about 3 % smaller than Xapian's default 8 KB for a
   // database that is read far more than it is written.
   Xapian::Database(db_path).compact(tmp, 0, 32768);
-  fs::rename(db_path, old);
-  fs::rename(tmp, db_path);
-  fs::remove_all(old);
+  swap_directories(tmp, db_path);
+  lock.close();
+  fs::remove_all(tmp);  // the old database
 }
 
 std::string database_root(const Xapian::Database& db) {

@@ -24,10 +24,15 @@ void check_pipeline_version(const std::string& db_path);
 /// The same for an open database (a local folder or a remote shard).
 void check_pipeline_version(const Xapian::Database& db, const std::string& name);
 
+/// Exchanges two directories in one step (renameat2 RENAME_EXCHANGE; two
+/// renames where the file system lacks it).
+void swap_directories(const std::string& a, const std::string& b);
+
 /// Rewrites the database compactly (full B-tree blocks: typically a third
 /// smaller after a large build, and no freed blocks that still hold text of
-/// removed or reclassified items) and swaps it in. Searchers notice the new
-/// files and reopen.
+/// removed or reclassified items) beside it, holding its write lock, and
+/// swaps it in atomically. Searchers notice the new files and reopen.
+/// Throws Xapian::DatabaseLockError while an indexer writes.
 void compact_database(const std::string& db_path);
 
 /// The folder document names are relative to ("" before the first run).

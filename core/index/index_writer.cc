@@ -110,8 +110,7 @@ Xapian::WritableDatabase open_writable(const IndexOptions& options) {
   // Xapian creates the database folder but not its parents (var/db).
   const fs::path parent = fs::path(options.db_path).parent_path();
   if (!parent.empty()) fs::create_directories(parent);
-  Xapian::WritableDatabase db(options.db_path,
-                              options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN);
+  Xapian::WritableDatabase db(options.db_path, Xapian::DB_CREATE_OR_OPEN);
   const std::string have = db.get_metadata(schema::kMetaPipeline);
   if (!have.empty() && have != expected_pipeline_version())
     throw IndexRefused("database " + options.db_path + " was built by text pipeline '" + have +
@@ -152,7 +151,34 @@ void name_sources(WalkResult& walk, const std::string& db_path) {
   assign_sources(walk.files, root.empty() ? common_folder(walk.given) : root);
 }
 
+IndexStats index_into(WalkResult walk, const IndexOptions& options, std::ostream& errors);
+
 IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostream& errors) {
+  if (!options.rebuild) return index_into(std::move(walk), options, errors);
+  // --rebuild builds a new database beside the live one, which is served
+  // (and its write lock held, so no other indexer writes to it) until the
+  // new one is complete and swapped in at once. A rebuild that is killed
+  // leaves the live database as it was.
+  namespace fs = std::filesystem;
+  IndexOptions beside = options;
+  beside.rebuild = false;
+  beside.db_path = options.db_path + ".rebuild";
+  std::error_code ec;
+  if (fs::exists(options.db_path, ec) && !fs::is_directory(options.db_path, ec))
+    throw IndexRefused("--db " + options.db_path +
+                       " is a file, not a database folder; give a folder (new or existing)");
+  const fs::path parent = fs::path(options.db_path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent);
+  Xapian::WritableDatabase live(options.db_path, Xapian::DB_CREATE_OR_OPEN);
+  fs::remove_all(beside.db_path);
+  IndexStats stats = index_into(std::move(walk), beside, errors);
+  swap_directories(beside.db_path, options.db_path);
+  live.close();
+  fs::remove_all(beside.db_path);  // the old database
+  return stats;
+}
+
+IndexStats index_into(WalkResult walk, const IndexOptions& options, std::ostream& errors) {
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
   Xapian::WritableDatabase db = open_writable(options);
@@ -329,7 +355,7 @@ IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostrea
           restore_publications(meeting.restore);
           if (!meeting.serve) {
             record_indexed_file(db, file.source, r.hash);
-            stats.superseded.push_back(file.display);
+            stats.superseded.push_back(file.source);
             ++stats.indexed;
             break;
           }

@@ -99,21 +99,61 @@ bool serves_before(const Publication& a, const Publication& b) {
   return a.source < b.source;
 }
 
-bool same_meeting(const Publication& a, const Publication& b) {
-  if (a.items.empty() || b.items.empty()) return a.items.empty() && b.items.empty();
-  size_t same = 0;
+namespace {
+
+// Items every meeting has ("Godkendelse af dagsorden", "Eventuelt"): alike
+// in any two meetings of a committee, they say nothing about being the same.
+bool is_procedural(std::string_view title_key) {
+  for (const char* p : {"godkendelseafdagsorden", "eventuelt", "meddelelser", "orientering", "underskriftsark",
+                        "underskriftsblad", "godkendelseafreferat", "gensidigorientering", "formandensorientering"})
+    if (starts_with(title_key, p)) return true;
+  return false;
+}
+
+struct Match {
+  size_t same = 0, substantive = 0;
+};
+
+Match matching_items(const Publication& a, const Publication& b) {
+  Match m;
   for (const std::string& x : a.items) {
     const size_t bar = x.find('|');
+    const std::string_view tx = std::string_view(x).substr(bar + 1);
     for (const std::string& y : b.items) {
       if (y.compare(0, bar + 1, x, 0, bar + 1) != 0) continue;  // another number
-      const std::string_view tx = std::string_view(x).substr(bar + 1), ty = std::string_view(y).substr(bar + 1);
+      const std::string_view ty = std::string_view(y).substr(bar + 1);
       if (tx.empty() || ty.empty() || tx == ty || starts_with(tx, ty) || starts_with(ty, tx)) {
-        ++same;
+        ++m.same;
+        // A closed item's withheld title matches by number alone; a public
+        // item that no meeting has by routine counts as substance.
+        if (!tx.empty() && !ty.empty() && !is_procedural(tx)) ++m.substantive;
         break;
       }
     }
   }
-  return same * 2 >= std::min(a.items.size(), b.items.size());
+  return m;
+}
+
+size_t substantive_items(const Publication& p) {
+  size_t n = 0;
+  for (const std::string& x : p.items) {
+    const std::string_view t = std::string_view(x).substr(x.find('|') + 1);
+    n += !t.empty() && !is_procedural(t);
+  }
+  return n;
+}
+
+}  // namespace
+
+bool same_meeting(const Publication& a, const Publication& b) {
+  if (a.items.empty() || b.items.empty()) return a.items.empty() && b.items.empty();
+  const Match m = matching_items(a, b);
+  // Most items alike, and -- where both list items of substance -- most of
+  // those alike too: two meetings the same day share only routine items.
+  const size_t fewer = std::min(a.items.size(), b.items.size());
+  const size_t fewer_substantive = std::min(substantive_items(a), substantive_items(b));
+  if (m.same * 2 < fewer) return false;
+  return fewer_substantive == 0 || m.substantive * 2 >= fewer_substantive;
 }
 
 std::vector<Publication> MeetingLedger::load(const std::string& key) const {

@@ -34,7 +34,9 @@ void walk_folder(const fs::path& top, WalkResult& result, std::set<std::string>&
       std::error_code sec;
       const fs::file_status link_status = it->symlink_status(sec);
       if (fs::is_directory(link_status)) {
-        if (!name.empty() && name[0] != '.') pending.push_back(p);
+        // A Xapian database (ours, or one being rebuilt or compacted beside
+        // it) holds no documents.
+        if (!name.empty() && name[0] != '.' && !fs::exists(p / "iamglass", sec)) pending.push_back(p);
         continue;
       }
       if (!is_candidate_name(name)) continue;
