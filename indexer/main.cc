@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "format/pdf/pdf_sandbox.h"
+#include "index/build_info.h"
 #include "index/database.h"
 #include "index/index_writer.h"
 #include "indexer/dry_run.h"
@@ -103,7 +104,7 @@ int main(int argc, char** argv) {
   po::options_description opts(kUsage);
   IndexOptions options;
   std::vector<std::string> paths;
-  opts.add_options()("help,h", "show this help")(
+  opts.add_options()("help,h", "show this help")("version", "show the version, text pipeline and Xapian version")(
       "db", po::value<std::string>(&options.db_path)->default_value(default_database_path()),
       "database folder (default: $SAGSOEG_DB or var/db)")("dry-run", "parse only, write no database; print the items")(
       "json", "with --dry-run: one JSON object per item (JSON Lines)")("rebuild", "start the database over")(
@@ -139,6 +140,10 @@ int main(int argc, char** argv) {
   }
   if (vm.count("help")) {
     std::cout << opts << "\n";
+    return 0;
+  }
+  if (vm.count("version")) {
+    std::cout << version_text("indexer");
     return 0;
   }
   if (paths.empty()) {

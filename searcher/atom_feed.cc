@@ -1,4 +1,5 @@
 #include "searcher/atom_feed.h"
+#include "util/clock.h"
 
 #include <algorithm>
 #include <ctime>
@@ -31,21 +32,12 @@ std::string xml_text(const std::string& s) {
 
 namespace {
 
-std::string today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 // An entry's date: the meeting's, else the day it was indexed, else today --
 // never 1970.
 std::string entry_date(const AgendaItem& it) {
   if (!it.meta.date.empty()) return it.meta.date;
   if (!it.meta.indexed.empty()) return it.meta.indexed;
-  return today();
+  return utc_today();
 }
 
 }  // namespace
@@ -58,7 +50,7 @@ std::string atom_feed(const SearchResponse& r, const std::string& base, const st
   if (!request.case_id.empty()) title += " · sag " + request.case_id;
   std::string updated;
   for (const SearchHit& h : r.hits) updated = std::max(updated, entry_date(h.item));
-  if (updated.empty()) updated = today();
+  if (updated.empty()) updated = utc_today();
   std::string x =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"" +
       xml_text(base + "/") + "\">\n";
@@ -90,7 +82,7 @@ std::string case_feed(const std::string& case_id, const std::vector<SearchHit>& 
                       const std::string& self_path) {
   std::string updated;
   for (const SearchHit& h : hits) updated = std::max(updated, entry_date(h.item));
-  if (updated.empty()) updated = today();
+  if (updated.empty()) updated = utc_today();
   const std::string page = base + "/?view=case&case=" + percent_encode(case_id);
   std::string x =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:base=\"" +

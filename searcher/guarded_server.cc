@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -55,6 +56,7 @@ class DeadlineStream : public httplib::Stream {
     in_head_ = true;
   }
   void head_done() { in_head_ = false; }
+  bool in_head() const { return in_head_; }
 
   bool is_readable() const override {
     if (in_head_ && Clock::now() >= head_deadline_) return false;  // the head's time is up
@@ -93,27 +95,124 @@ class DeadlineStream : public httplib::Stream {
   bool in_head_ = false;
 };
 
+// The answer to a request no worker can take now: written without
+// waiting (the socket's buffer takes it), then the connection closes.
+void answer_busy(int fd) {
+  static const std::string body =
+      R"({"error":"server busy: too many requests waiting","message_da":"Serveren er optaget; prøv igen om lidt.","status":503})";
+  const std::string response =
+      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json; charset=utf-8\r\n"
+      "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n" + body;
+  [[maybe_unused]] const ssize_t n = ::send(fd, response.data(), response.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
+  ::shutdown(fd, SHUT_RDWR);
+  ::close(fd);
+}
+
+std::string client_of(int fd) {
+  std::string ip;
+  int port = 0;
+  address_of(fd, true, ip, port);
+  return ip;
+}
+
 }  // namespace
+
+GuardedServer::GuardedServer(ConnectionLimits limits) : limits_(limits) {
+  poller_ = std::make_unique<ConnectionPoller>([this](int fd) { dispatch(fd); }, limits_.max_connections);
+  new_task_queue = [this] {
+    auto* pool = new WorkerPool(limits_.workers, limits_.max_queued);
+    std::lock_guard<std::mutex> lock(mu_);
+    workers_ = pool;
+    return pool;
+  };
+}
+
+GuardedServer::~GuardedServer() {
+  poller_->stop();
+}
 
 void GuardedServer::close_after_response() {
   t_close_after = true;
 }
 
+void GuardedServer::shutdown_now() {
+  poller_->stop();  // no more dispatches to the workers
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    workers_ = nullptr;
+    for (int fd : serving_) ::shutdown(fd, SHUT_RDWR);
+  }
+  stop();
+}
+
+// httplib's accept loop hands over each new connection here (on its own
+// thread, through WorkerPool::enqueue): it waits in the poller for its
+// first request.
 bool GuardedServer::process_and_close_socket(socket_t sock) {
-  DeadlineStream stream(sock, read_timeout_);
-  bool ok = false;
-  for (size_t left = keep_alive_max_count_; left > 0 && is_running(); --left) {
-    // Idle keep-alive: wait for the next request's first byte.
-    if (!wait_for(sock, POLLIN, left == keep_alive_max_count_ ? read_timeout_ : keep_alive_)) break;
-    stream.start_head(head_deadline_);
+  const int one = 1;
+  ::setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+  poller_->park(sock, Clock::now() + limits_.idle);
+  return true;
+}
+
+// A connection has bytes to read (poller thread): to a worker, unless its
+// client already has its share of them or every worker has a queue.
+void GuardedServer::dispatch(int fd) {
+  const std::string client = client_of(fd);
+  WorkerPool* workers = nullptr;
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    workers = workers_;
+    if (workers && in_workers_[client] >= limits_.per_client) {
+      // Its turn comes when one of its own requests is done.
+      poller_->park(fd, Clock::now() + limits_.head, Clock::now() + std::chrono::milliseconds(20));
+      return;
+    }
+    if (workers) {
+      ++in_workers_[client];
+      serving_.insert(fd);
+    }
+  }
+  if (!workers) {
+    ::close(fd);
+    return;
+  }
+  if (!workers->try_submit([this, fd, client] { serve(fd, client); })) {
+    release(fd, client);
+    ++busy_rejections_;
+    answer_busy(fd);
+  }
+}
+
+void GuardedServer::release(int fd, const std::string& client) {
+  std::lock_guard<std::mutex> lock(mu_);
+  serving_.erase(fd);
+  auto it = in_workers_.find(client);
+  if (it != in_workers_.end() && --it->second == 0) in_workers_.erase(it);
+}
+
+// One or more requests of a connection, on a worker; then the connection
+// waits in the poller for its next request, or closes.
+void GuardedServer::serve(int fd, const std::string& client) {
+  DeadlineStream stream(fd, limits_.io);
+  for (;;) {
+    if (!is_running()) break;
+    stream.start_head(limits_.head);
     t_close_after = false;
     bool closed = false;
-    ok = process_request(stream, left == 1, closed, [&stream](httplib::Request&) { stream.head_done(); });
-    if (!ok || closed || t_close_after) break;
+    const bool ok = process_request(stream, false, closed, [&stream](httplib::Request&) { stream.head_done(); });
+    // A head that could not be read was answered (400, 414, 431); what
+    // follows it on the connection is not a request.
+    if (!ok || closed || t_close_after || stream.in_head()) break;
+    if (wait_for(fd, POLLIN, std::chrono::milliseconds(0))) continue;  // pipelined
+    release(fd, client);
+    poller_->park(fd, Clock::now() + limits_.idle);
+    return;
   }
-  ::shutdown(sock, SHUT_RDWR);
-  ::close(sock);
-  return ok;
+  release(fd, client);
+  ::shutdown(fd, SHUT_RDWR);
+  ::close(fd);
 }
 
 }  // namespace sagsoeg

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "index/build_info.h"
 #include "index/database.h"
 #include "index/topics.h"
 #include "model/item_json.h"
@@ -102,7 +103,7 @@ int main(int argc, char** argv) {
   double time_limit = 0;
   ServerOptions server;
   std::vector<std::string> words;
-  opts.add_options()("help,h", "show this help")(
+  opts.add_options()("help,h", "show this help")("version", "show the version, text pipeline and Xapian version")(
       "db", po::value<std::vector<std::string>>(&dbs)->composing(),
       "database folder or Xapian stub file (remote shard); repeat to search several as one "
       "(default: $SAGSOEG_DB or var/db)")("json", "JSON output (errors too)")("limit,n", po::value<std::string>(&limit),
@@ -170,6 +171,10 @@ int main(int argc, char** argv) {
   }
   if (vm.count("help")) {
     std::cout << opts << "\n";
+    return 0;
+  }
+  if (vm.count("version")) {
+    std::cout << version_text("searcher");
     return 0;
   }
   req.query = join(words);

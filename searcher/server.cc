@@ -1,6 +1,9 @@
 #include "searcher/server.h"
 
 #include <httplib.h>
+#include <pthread.h>
+#include <sys/resource.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
@@ -8,16 +11,21 @@
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
+#include "index/build_info.h"
 #include "model/item_json.h"
 #include "search/result_json.h"
 #include "searcher/atom_feed.h"
 #include "searcher/csv_output.h"
 #include "searcher/error_text.h"
 #include "searcher/guarded_server.h"
+#include "searcher/health_probe.h"
 #include "searcher/query_string.h"
 #include "searcher/searcher_pool.h"
+#include "searcher/server_metrics.h"
 #include "searcher/web_page.h"
+#include "util/clock.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
@@ -26,12 +34,6 @@ namespace {
 
 // Seconds a search may take over HTTP before it is stopped with a 503.
 constexpr double kTimeBudget = 2.0;
-
-GuardedServer* g_server = nullptr;
-
-void on_signal(int) {
-  if (g_server) g_server->stop();
-}
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
@@ -83,6 +85,16 @@ SearchRequest request_from_query(const QueryString& q) {
   return r;
 }
 
+// What a client is told about an index it cannot search now.
+std::string unavailable_reason(const std::string& detail) {
+  if (detail.rfind("server busy", 0) == 0) return detail;
+  if (detail.find("text pipeline") != std::string::npos)
+    return "index unavailable: it was built by another version of the text pipeline and must be rebuilt";
+  if (detail.find("could not be read") != std::string::npos)
+    return "index unavailable: the database could not be read (replaced, being copied, or a shard is down)";
+  return "index unavailable: the database cannot be opened (moved, missing, being copied, or a shard is down)";
+}
+
 // Runs a handler body, mapping user errors to 400, time-outs to 503 and
 // the rest to 500.
 template <typename F>
@@ -93,6 +105,15 @@ void guarded(httplib::Response& res, F&& body) {
     send_error(res, 503, e.what());
   } catch (const QueryError& e) {
     send_error(res, 400, e.what());
+  } catch (const ServiceUnavailable& e) {
+    // The details (paths, Xapian's words) are in the log; the client gets
+    // what kind of trouble it is and when to try again.
+    res.set_header("Retry-After", "1");
+    send_error(res, 503, unavailable_reason(e.what()));
+  } catch (const Xapian::Error& e) {
+    std::cerr << "searcher: index error: " << e.get_description() << "\n";
+    res.set_header("Retry-After", "1");
+    send_error(res, 503, "index unavailable: the database could not be read");
   } catch (const std::exception& e) {
     std::cerr << "searcher: internal error: " << e.what() << "\n";
     send_error(res, 500, "internal error");
@@ -110,14 +131,7 @@ std::string base_url(const httplib::Request& req, const ServerOptions& options) 
   return "http://" + (plain ? host : options.bind + ":" + std::to_string(options.port));
 }
 
-void add_routes(httplib::Server& http, SearcherPool& pool, const ServerOptions& options) {
-  http.Get("/health", [&pool](const httplib::Request&, httplib::Response& res) {
-    guarded(res, [&] {
-      auto s = pool.borrow();
-      const size_t searchable = s->public_item_count();
-      send_json(res, 200, {{"status", "ok"}, {"items", searchable}, {"confidential", s->item_count() - searchable}});
-    });
-  });
+void add_search_routes(httplib::Server& http, SearcherPool& pool, const ServerOptions& options) {
   http.Get("/", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("Content-Security-Policy",
                    "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; "
@@ -127,8 +141,7 @@ void add_routes(httplib::Server& http, SearcherPool& pool, const ServerOptions& 
   http.Get("/api/search", [&pool](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       const SearchRequest r = request_from_query(QueryString::from_target(req.target));
-      auto s = pool.borrow();
-      send_json(res, 200, response_to_json(s->search(r)));
+      pool.with_searcher([&](Searcher& s) { send_json(res, 200, response_to_json(s.search(r))); });
     });
   });
   http.Get("/api/facets", [&pool](const httplib::Request& req, httplib::Response& res) {
@@ -137,39 +150,43 @@ void add_routes(httplib::Server& http, SearcherPool& pool, const ServerOptions& 
       r.facets = true;
       r.limit = 0;
       r.snippets = false;
-      auto s = pool.borrow();
-      const SearchResponse out = s->search(r);
-      nlohmann::json j = response_to_json(out);
-      send_json(
-          res, 200,
-          {{"query", j["query"]}, {"total", j["total"]}, {"total_exact", j["total_exact"]}, {"facets", j["facets"]}});
+      pool.with_searcher([&](Searcher& s) {
+        const SearchResponse out = s.search(r);
+        nlohmann::json j = response_to_json(out);
+        send_json(
+            res, 200,
+            {{"query", j["query"]}, {"total", j["total"]}, {"total_exact", j["total_exact"]}, {"facets", j["facets"]}});
+      });
     });
   });
   http.Get(R"(/api/case/(.+))", [&pool](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       const std::string id = path_text(req.matches[1], "case");
-      auto s = pool.borrow();
-      const auto hits = s->case_history(id, false);
-      if (hits.empty()) return send_error(res, 404, "no public items for case '" + id + "'");
-      send_json(res, 200, case_history_to_json(id, hits, s->confidential_count(id)));
+      pool.with_searcher([&](Searcher& s) {
+        const auto hits = s.case_history(id, false);
+        if (hits.empty()) return send_error(res, 404, "no public items for case '" + id + "'");
+        send_json(res, 200, case_history_to_json(id, hits, s.confidential_count(id)));
+      });
     });
   });
   http.Get(R"(/api/item/(.+))", [&pool](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       const std::string id = path_text(req.matches[1], "item");
-      auto s = pool.borrow();
-      const auto item = s->item(id);
-      // A confidential item is answered exactly like an unknown one.
-      if (!item || item->is_confidential()) return send_error(res, 404, "no public item '" + id + "'");
-      send_json(res, 200, item_detail_to_json(*item));
+      pool.with_searcher([&](Searcher& s) {
+        const auto item = s.item(id);
+        // A confidential item is answered exactly like an unknown one.
+        if (!item || item->is_confidential()) return send_error(res, 404, "no public item '" + id + "'");
+        send_json(res, 200, item_detail_to_json(*item));
+      });
     });
   });
   http.Get("/api/search.csv", [&pool](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       const SearchRequest r = request_from_query(QueryString::from_target(req.target));
-      auto s = pool.borrow();
-      res.set_header("Content-Disposition", "attachment; filename=\"udvalgssoegning.csv\"");
-      res.set_content(results_csv(s->search(r)), "text/csv; charset=utf-8");
+      pool.with_searcher([&](Searcher& s) {
+        res.set_header("Content-Disposition", "attachment; filename=\"udvalgssoegning.csv\"");
+        res.set_content(results_csv(s.search(r)), "text/csv; charset=utf-8");
+      });
     });
   });
   http.Get("/api/similar", [&pool](const httplib::Request& req, httplib::Response& res) {
@@ -181,11 +198,12 @@ void add_routes(httplib::Server& http, SearcherPool& pool, const ServerOptions& 
       if (q.has("limit")) r.limit = parse_count(q.get("limit"), "parameter 'limit'", kMaxLimit);
       r.other_committee = q.get("other_committee") == "1" || q.get("other_committee") == "true";
       r.other_year = q.get("other_year") == "1" || q.get("other_year") == "true";
-      auto s = pool.borrow();
-      const auto hits = s->similar(r);
-      // A confidential item is answered exactly like an unknown one.
-      if (!hits) return send_error(res, 404, "no public item '" + r.id + "'");
-      send_json(res, 200, similar_to_json(r.id, *hits));
+      pool.with_searcher([&](Searcher& s) {
+        const auto hits = s.similar(r);
+        // A confidential item is answered exactly like an unknown one.
+        if (!hits) return send_error(res, 404, "no public item '" + r.id + "'");
+        send_json(res, 200, similar_to_json(r.id, *hits));
+      });
     });
   });
   http.Get("/feed", [&pool, &options](const httplib::Request& req, httplib::Response& res) {
@@ -193,15 +211,16 @@ void add_routes(httplib::Server& http, SearcherPool& pool, const ServerOptions& 
       const QueryString q = QueryString::from_target(req.target);
       const std::string id = path_text(q.get("case"), "case");
       if (id.empty()) throw QueryError("parameter 'case' is required: /feed?case=EMN-2024-01240");
-      auto s = pool.borrow();
-      std::vector<SearchHit> hits = s->case_history(id, false);
-      if (hits.empty()) return send_error(res, 404, "no public items for case '" + id + "'");
-      // Newest first; undated items (oldest-first order puts them last) stay last.
-      const auto undated =
-          std::find_if(hits.begin(), hits.end(), [](const SearchHit& h) { return h.item.meta.date.empty(); });
-      std::reverse(hits.begin(), undated);
-      res.set_content(case_feed(id, hits, base_url(req, options), "/feed?" + q.raw()),
-                      "application/atom+xml; charset=utf-8");
+      pool.with_searcher([&](Searcher& s) {
+        std::vector<SearchHit> hits = s.case_history(id, false);
+        if (hits.empty()) return send_error(res, 404, "no public items for case '" + id + "'");
+        // Newest first; undated items (oldest-first order puts them last) stay last.
+        const auto undated =
+            std::find_if(hits.begin(), hits.end(), [](const SearchHit& h) { return h.item.meta.date.empty(); });
+        std::reverse(hits.begin(), undated);
+        res.set_content(case_feed(id, hits, base_url(req, options), "/feed?" + q.raw()),
+                        "application/atom+xml; charset=utf-8");
+      });
     });
   });
   http.Get("/feed.atom", [&pool, &options](const httplib::Request& req, httplib::Response& res) {
@@ -210,21 +229,22 @@ void add_routes(httplib::Server& http, SearcherPool& pool, const ServerOptions& 
       SearchRequest r = request_from_query(q);
       r.sort = SortOrder::date;
       r.limit = std::max<size_t>(r.limit, 30);
-      auto s = pool.borrow();
-      const SearchResponse out = s->search(r);
-      const std::string self = "/feed.atom" + (q.raw().empty() ? std::string() : "?" + q.raw());
-      res.set_content(atom_feed(out, base_url(req, options), self, r), "application/atom+xml; charset=utf-8");
+      pool.with_searcher([&](Searcher& s) {
+        const SearchResponse out = s.search(r);
+        const std::string self = "/feed.atom" + (q.raw().empty() ? std::string() : "?" + q.raw());
+        res.set_content(atom_feed(out, base_url(req, options), self, r), "application/atom+xml; charset=utf-8");
+      });
     });
   });
 }
 
-// The path for the access log: bytes that could forge a log line (%0a,
-// %1b) or are not text are written as %XX.
-std::string loggable(const std::string& path) {
+// Bytes that could forge a log line (%0a, %1b) or are not text are
+// written as %XX.
+std::string loggable(const std::string& text) {
   std::string out;
-  const bool utf8 = is_valid_utf8(path);
-  for (unsigned char c : path) {
-    if (c < 0x20 || c == 0x7f || c == '\\' || c == '"' || (c >= 0x80 && !utf8)) {
+  const bool utf8 = is_valid_utf8(text);
+  for (unsigned char c : text) {
+    if (c < 0x20 || c == 0x7f || c == '\\' || c == '"' || c == ' ' || (c >= 0x80 && !utf8)) {
       char buf[4];
       std::snprintf(buf, sizeof buf, "%%%02X", c);
       out += buf;
@@ -237,21 +257,141 @@ std::string loggable(const std::string& path) {
 
 thread_local std::chrono::steady_clock::time_point t_request_start;
 
+// Seconds since the epoch of "2026-12-07T19:30:00Z" (0 if it is not that).
+double epoch_seconds(const std::string& utc) {
+  std::tm tm{};
+  if (utc.size() < 19 || !strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%S", &tm)) return 0;
+  return static_cast<double>(timegm(&tm));
+}
+
+void add_status_routes(GuardedServer& http, HealthProbe& health, SearcherPool& pool, ServerMetrics& metrics) {
+  http.Get("/health", [&](const httplib::Request&, httplib::Response& res) {
+    const HealthReport h = health.report();
+    nlohmann::json body = {{"status", h.verdict()},
+                           {"items", h.status.public_items},
+                           {"confidential", h.status.items - h.status.public_items},
+                           {"indexed_at", h.status.indexed_at},
+                           {"open_failures", pool.open_failures()}};
+    if (h.status.revisions.size() == 1) body["revision"] = h.status.revisions[0];
+    if (h.status.revisions.size() > 1) body["revisions"] = h.status.revisions;
+    if (!h.opened) body["error"] = unavailable_reason(h.error);
+    if (h.opened && h.status.items == 0) body["error"] = "the index holds no items";
+    if (body.contains("error")) body["message_da"] = danish_error(503, body["error"]);
+    send_json(res, h.verdict() == "ok" ? 200 : 503, body);
+  });
+  http.Get("/version", [](const httplib::Request&, httplib::Response& res) { send_json(res, 200, version_json()); });
+  http.Get("/metrics", [&](const httplib::Request&, httplib::Response& res) {
+    const HealthReport h = health.report();
+    std::vector<ServerMetrics::Sample> extra = {
+        {"sagsoeg_index_up", "1 if the index can be opened, else 0.", "gauge", h.opened ? 1.0 : 0.0},
+        {"sagsoeg_index_items", "Items in the index (public and confidential).", "gauge",
+         static_cast<double>(h.status.items)},
+        {"sagsoeg_index_public_items", "Items a search can show.", "gauge", static_cast<double>(h.status.public_items)},
+        {"sagsoeg_index_revision", "Revision of the database (the first one, with shards).", "gauge",
+         h.status.revisions.empty() ? 0.0 : static_cast<double>(h.status.revisions[0])},
+        {"sagsoeg_index_last_indexed_timestamp_seconds", "When an indexer run last changed the index.", "gauge",
+         epoch_seconds(h.status.indexed_at)},
+        {"sagsoeg_index_open_failures_total", "Searches that found the index could not be opened or read.", "counter",
+         static_cast<double>(pool.open_failures())},
+        {"sagsoeg_http_waiting_connections", "Connections waiting for their next request.", "gauge",
+         static_cast<double>(http.waiting_connections())},
+        {"sagsoeg_http_busy_rejections_total", "Requests answered 503 at once because every worker had a queue.",
+         "counter", static_cast<double>(http.busy_rejections())},
+    };
+    res.set_content(metrics.render(extra), "text/plain; version=0.0.4; charset=utf-8");
+  });
+}
+
+// SIGINT and SIGTERM are taken by one thread (blocked everywhere else, so
+// no handler runs in the middle of a worker): it stops the server and, if
+// requests still run after a second, ends the process: a search server
+// holds nothing that a stop could lose.
+class Stopper {
+ public:
+  explicit Stopper(GuardedServer& http) : http_(http) {
+    sigemptyset(&signals_);
+    sigaddset(&signals_, SIGINT);
+    sigaddset(&signals_, SIGTERM);
+    thread_ = std::thread([this] { run(); });
+  }
+  ~Stopper() {
+    done_ = true;
+    thread_.join();
+  }
+  /// Before any other thread starts, so that they all inherit the mask.
+  static void block_stop_signals() {
+    sigset_t s;
+    sigemptyset(&s);
+    sigaddset(&s, SIGINT);
+    sigaddset(&s, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &s, nullptr);
+  }
+
+ private:
+  void run() {
+    const timespec tick{0, 100'000'000};
+    while (!done_) {
+      const int sig = sigtimedwait(&signals_, nullptr, &tick);
+      if (sig <= 0) continue;
+      std::cerr << "searcher: " << (sig == SIGTERM ? "SIGTERM" : "SIGINT") << ": stopping\n";
+      http_.shutdown_now();
+      for (int i = 0; i < 10 && !done_; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      if (!done_) {
+        std::cerr << "searcher: stopped with requests still running\n";
+        std::_Exit(0);
+      }
+      return;
+    }
+  }
+  GuardedServer& http_;
+  sigset_t signals_;
+  std::atomic<bool> done_{false};
+  std::thread thread_;
+};
+
+ConnectionLimits connection_limits(size_t search_threads) {
+  ConnectionLimits limits;
+  // Twice as many HTTP workers as searchers: a slow client holds an HTTP
+  // worker, never a searcher; one client may hold all but one of them.
+  limits.workers = std::max<size_t>(4, 2 * search_threads);
+  limits.per_client = limits.workers - 1;
+  limits.max_queued = 8 * limits.workers;
+  // Connections waiting for a request stay well inside the open-file limit.
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0) {
+    if (files.rlim_cur < files.rlim_max) {
+      files.rlim_cur = std::min<rlim_t>(files.rlim_max, 65536);
+      setrlimit(RLIMIT_NOFILE, &files);
+      getrlimit(RLIMIT_NOFILE, &files);
+    }
+    if (files.rlim_cur != RLIM_INFINITY)
+      limits.max_connections =
+          std::min<size_t>(limits.max_connections, files.rlim_cur > 128 ? files.rlim_cur - 96 : 32);
+  }
+  return limits;
+}
+
 }  // namespace
 
+nlohmann::json version_json() {
+  const BuildInfo b = build_info();
+  return {{"program", "sagsoeg"}, {"version", b.version}, {"pipeline", b.pipeline}, {"xapian", b.xapian}};
+}
+
 int run_server(const std::vector<std::string>& dbs, const ServerOptions& options) {
+  Stopper::block_stop_signals();
+  std::signal(SIGPIPE, SIG_IGN);
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
-  SearcherPool pool(dbs, threads);
-  GuardedServer http;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  // A request waits for a free searcher at most as long as a search may take.
+  SearcherPool pool(dbs, threads, std::chrono::milliseconds(static_cast<int>(kTimeBudget * 1000)));
+  HealthProbe health(dbs);
+  ServerMetrics metrics;
+  GuardedServer http(connection_limits(threads));
   // Slow or stuck clients must not hold a worker for long: the whole request
-  // head has 3 s, each read or write 5 s, an idle keep-alive connection 5 s.
-  http.set_deadlines(std::chrono::milliseconds(3000), std::chrono::milliseconds(5000), std::chrono::milliseconds(5000));
+  // head has 3 s, each read or write 5 s; an idle keep-alive connection
+  // waits 5 s in the poller, costing no worker.
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
-  // A worker serves one keep-alive connection at a time: hand it back after
-  // 100 requests so waiting connections get their turn.
-  http.set_keep_alive_max_count(100);
   http.set_payload_max_length(16 * 1024);
   // Small JSON answers on keep-alive connections: without TCP_NODELAY each
   // waits for the client's delayed ACK (40 ms).
@@ -266,12 +406,22 @@ int run_server(const std::vector<std::string>& dbs, const ServerOptions& options
       GuardedServer::close_after_response();
       return httplib::Server::HandlerResponse::Handled;
     }
+    // A GET or HEAD has no body; httplib would not read one, so its bytes
+    // would be parsed as the next request. Refuse it and close.
+    const size_t lengths = req.get_header_value_count("Content-Length");
+    if (lengths > 1 || req.has_header("Transfer-Encoding") ||
+        (lengths == 1 && req.get_header_value("Content-Length") != "0")) {
+      send_error(res, 400, lengths > 1 ? "more than one Content-Length" : "a GET or HEAD request has no body");
+      GuardedServer::close_after_response();
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (req.target.size() > 4096) {
       send_error(res, 414, "request line too long");
       return httplib::Server::HandlerResponse::Handled;
     }
     if (req.headers.size() > 64) {
       send_error(res, 431, "too many header fields");
+      GuardedServer::close_after_response();
       return httplib::Server::HandlerResponse::Handled;
     }
     res.set_header("X-Content-Type-Options", "nosniff");
@@ -286,26 +436,32 @@ int run_server(const std::vector<std::string>& dbs, const ServerOptions& options
       GuardedServer::close_after_response();
       return;
     }
+    if (res.status == 400 || res.status == 413 || res.status == 414 || res.status == 431)
+      GuardedServer::close_after_response();
     if (res.body.empty()) send_error(res, res.status, res.status == 404 ? "not found" : "bad request");
   });
-  http.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-    const double ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_start).count();
-    std::fprintf(stderr, "%s %s %d %.2fms\n", loggable(req.method).c_str(), loggable(req.path).c_str(), res.status, ms);
+  // One line per request: time, client, method, target (path and query),
+  // status, bytes, duration.
+  http.set_logger([&metrics](const httplib::Request& req, const httplib::Response& res) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t_request_start).count();
+    metrics.record(res.status, seconds, res.body.size());
+    std::fprintf(stderr, "%s %s %s %s %d %zu %.2fms\n", utc_timestamp().c_str(), loggable(req.remote_addr).c_str(),
+                 loggable(req.method).c_str(), loggable(req.target).c_str(), res.status, res.body.size(),
+                 seconds * 1000);
   });
-  add_routes(http, pool, options);
-  g_server = &http;
-  std::signal(SIGINT, on_signal);
-  std::signal(SIGTERM, on_signal);
-  std::signal(SIGPIPE, SIG_IGN);
+  add_status_routes(http, health, pool, metrics);
+  add_search_routes(http, pool, options);
   if (!http.bind_to_port(options.bind.c_str(), options.port)) {
     std::cerr << "searcher: cannot listen on " << options.bind << ":" << options.port << "\n";
     return 2;
   }
+  const HealthReport first = health.report();
+  if (!first.opened)
+    std::cerr << "searcher: index unavailable: " << first.error << " (answering 503 until it can be opened)\n";
   std::cerr << "searcher: serving http://" << options.bind << ":" << options.port << "/ with " << threads
-            << " workers\n";
+            << " searchers\n";
+  Stopper stopper(http);
   http.listen_after_bind();
-  g_server = nullptr;
   return 0;
 }
 

@@ -2,6 +2,7 @@
 // translate HTTP to SearchRequest and back; search itself lives in core/.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@ struct ServerOptions {
   int port = 8080;
   int threads = 16;
 };
+
+/// The program, its version, text pipeline and Xapian (/version, --version).
+nlohmann::json version_json();
 
 /// Serves until SIGINT/SIGTERM; returns the exit status.
 int run_server(const std::vector<std::string>& dbs, const ServerOptions& options);

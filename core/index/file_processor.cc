@@ -1,4 +1,5 @@
 #include "index/file_processor.h"
+#include "util/clock.h"
 
 #include <sys/stat.h>
 
@@ -20,24 +21,11 @@ std::string manifest_key(const DocumentMeta* m) {
   return m->date + "|" + m->committee + "|" + m->organisation + "|" + m->kind + "|" + m->url;
 }
 
-std::string today_iso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 // The file's modification time, sortable ("2025-03-04T15:00:00", UTC).
 std::string modification_time(const std::string& path) {
   struct stat st {};
   if (stat(path.c_str(), &st) != 0) return {};
-  std::tm tm{};
-  gmtime_r(&st.st_mtime, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  return buf;
+  return utc_time(st.st_mtime, "%Y-%m-%dT%H:%M:%S");
 }
 
 std::string message(const InputFile& file, const InputError& e) {
@@ -77,7 +65,7 @@ FileResult process_file(const InputFile& file, const FolderContext& folder, cons
     if (parsed.meta.published.empty()) parsed.meta.published = modification_time(file.path);
     r.meeting = meeting_key(parsed.meta);
     r.publication = describe_publication(parsed);
-    const std::string today = today_iso();
+    const std::string today = utc_today();
     for (AgendaItem& item : parsed.items) {
       item.meta.indexed = today;
       std::vector<std::string> words;

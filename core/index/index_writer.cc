@@ -1,4 +1,5 @@
 #include "index/index_writer.h"
+#include "util/clock.h"
 
 #include <xapian.h>
 
@@ -265,9 +266,11 @@ IndexStats index_into(WalkResult walk, const IndexOptions& options, std::ostream
   Progress progress(options.progress, files.size());
   size_t in_batch = 0;
   bool in_transaction = false;
+  bool wrote = false;  // an idle run commits nothing: a replica stays in range
   auto begin = [&] {
     if (!in_transaction) db.begin_transaction();
     in_transaction = true;
+    wrote = true;
   };
   MeetingLedger ledger(db);
   // Publications no longer kept from being served (the newer one went):
@@ -407,11 +410,15 @@ IndexStats index_into(WalkResult walk, const IndexOptions& options, std::ostream
         ++stats.removed;
       }
     }
-    begin();
-    db.set_metadata(schema::kMetaPipeline, version);
-    db.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
-    db.commit_transaction();
-    db.commit();
+    if (wrote || db.get_metadata(schema::kMetaPipeline) != version ||
+        db.get_metadata(schema::kMetaSchema) != schema::kSchemaVersion) {
+      begin();
+      db.set_metadata(schema::kMetaPipeline, version);
+      db.set_metadata(schema::kMetaSchema, schema::kSchemaVersion);
+      db.set_metadata(schema::kMetaIndexedAt, utc_timestamp());
+      db.commit_transaction();
+      db.commit();
+    }
   } catch (...) {
     {
       std::lock_guard<std::mutex> lock(mu);

@@ -88,6 +88,7 @@ Searcher::~Searcher() = default;
 
 void Searcher::open() {
   Xapian::Database combined;
+  std::vector<Xapian::Database> parts;
   for (const std::string& path : paths_) {
     try {
       Xapian::Database one(path);
@@ -98,12 +99,14 @@ void Searcher::open() {
       if (is_remote_stub(path)) spelling_ = false, remote_ = true;
       check_pipeline_version(one, path);
       combined.add_database(one);
+      parts.push_back(one);
     } catch (const Xapian::DatabaseOpeningError& e) {
       throw std::runtime_error("cannot open database " + path + ": " + e.get_msg() + " (build it with `indexer --db " +
                                path + " corpus/`)");
     }
   }
   db_ = combined;
+  parts_ = std::move(parts);
   signature_ = files_signature();
   impl_->builder = std::make_unique<QueryBuilder>(db_, TextPipeline::standard());
 }
@@ -137,6 +140,23 @@ bool Searcher::has_matches(const Xapian::Query& query) {
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   return enquire.get_mset(0, 0, 1).get_matches_lower_bound() > 0;
+}
+
+Searcher::Status Searcher::status() const {
+  Status s;
+  s.items = item_count();
+  s.public_items = public_item_count();
+  for (const Xapian::Database& part : parts_) {
+    unsigned long revision = 0;
+    try {
+      revision = part.get_revision();
+    } catch (const Xapian::Error&) {
+      // a remote database (1.4) does not tell its revision
+    }
+    s.revisions.push_back(revision);
+    s.indexed_at = std::max(s.indexed_at, part.get_metadata(schema::kMetaIndexedAt));
+  }
+  return s;
 }
 
 size_t Searcher::item_count() const {

@@ -48,6 +48,15 @@ class Searcher {
   /// Picks up changes written by the indexer since the last open.
   void reopen();
 
+  /// What /health and /metrics report.
+  struct Status {
+    size_t items = 0;
+    size_t public_items = 0;
+    std::vector<unsigned long> revisions;  ///< per database; 0 where a remote one cannot say
+    std::string indexed_at;                ///< newest "last changed by the indexer" (UTC), or empty
+  };
+  Status status() const;
+
   size_t item_count() const;
   /// Items a search can show (not confidential).
   size_t public_item_count() const;
@@ -57,7 +66,8 @@ class Searcher {
  private:
   std::vector<std::string> paths_;
   Xapian::Database db_;
-  std::string signature_;  ///< files_signature() when opened
+  std::vector<Xapian::Database> parts_;  ///< db_'s databases one by one
+  std::string signature_;                ///< files_signature() when opened
   std::string files_signature() const;
   bool spelling_ = true;
   bool remote_ = false;  ///< some database is a remote shard

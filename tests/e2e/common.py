@@ -99,7 +99,7 @@ def start_server(db, *extra, stderr=subprocess.DEVNULL):
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            if http("GET", base + "/health")[0] == 200:
+            if http("GET", base + "/health")[0] in (200, 503):  # listening (503: index not usable yet)
                 break
         except OSError:
             pass

@@ -1,6 +1,6 @@
 """searcher --serve: every endpoint and error, confidentiality, XSS and path
 checks, HEAD, limits, access log, and picking up a re-indexed database."""
-import json, os, shutil, subprocess, time, urllib.parse, xml.dom.minidom
+import json, re, os, shutil, subprocess, time, urllib.parse, xml.dom.minidom
 from common import *
 
 work = tmpdir()
@@ -144,9 +144,15 @@ try:
     server.wait(10)
     log.close()
     lines = open(os.path.join(work, "access.log")).read().splitlines()
-    check(any(l.startswith("GET /api/search 200 ") and l.endswith("ms") for l in lines), "access log line per request")
-    check(any(l.startswith("POST /api/search 405 ") for l in lines), "access log records errors")
-    check(not any(l.startswith("GET /forged") for l in lines) and not any("\x1b" in l for l in lines),
+    # time, client, method, target (path and query), status, bytes, duration
+    fields = [l.split(" ") for l in lines if re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ ", l)]
+    check(all(len(f) == 7 for f in fields), "every access log line has seven fields")
+    check(any(f[1] == "127.0.0.1" and f[2] == "GET" and f[3].startswith("/api/search?") and f[4] == "200"
+              and int(f[5]) > 0 and f[6].endswith("ms") for f in fields),
+          "access log line per request: time, client, method, path and query, status, bytes, duration")
+    check(any(f[2] == "POST" and f[3].startswith("/api/search") and f[4] == "405" for f in fields),
+          "access log records errors")
+    check(not any(l.split(" ")[3:4] == ["/forged"] for l in lines if " " in l) and not any("\x1b" in l for l in lines),
           "encoded line breaks and escapes in paths are escaped in the log")
 finally:
     if server and server.poll() is None:
