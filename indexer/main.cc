@@ -14,6 +14,7 @@
 #include "index/database.h"
 #include "index/index_writer.h"
 #include "indexer/dry_run.h"
+#include "indexer/run_report.h"
 #include "io/file_walker.h"
 
 namespace po = boost::program_options;
@@ -29,62 +30,32 @@ be files or folders (read recursively). Formats are recognised by content:
 PDF, HTML, the ESDH XML exports (eDoc, Acadre, SBSYS, eDoc/Fujitsu), plain
 text and Markdown, and .gz of any of them.
 
-Exit status: 0 all files indexed (empty files and unsupported types are
-named, not failures); 1 some files failed (they are named on stderr,
-everything else was indexed); 2 a usage or database error, a PATH that is
-missing or empty, or a refused prune (nothing was changed).
+Exit status: 0 indexed: something was written (empty files and
+unsupported types are named, not failures); 1 some files failed (they are
+named on stderr, everything else was indexed); 2 could not run: a usage
+error, a damaged or incompatible database, a PATH that is missing or empty,
+or a refused prune (nothing was changed); 3 nothing to do: every file was
+unchanged and nothing was written; 4 locked: another indexer is writing
+the database (nothing was changed; try again later).
 
 Options)";
 
-std::string plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-void print_summary(const IndexStats& s, const std::string& db_path) {
-  std::string line = "indexer: " + plural(s.files, "file", "files") + " (" + std::to_string(s.indexed) + " indexed, " +
-                     std::to_string(s.unchanged) + " unchanged, " + std::to_string(s.failed) + " failed, " +
-                     std::to_string(s.removed) + " removed";
-  if (s.empty) line += ", " + std::to_string(s.empty) + " empty";
-  if (s.manifests) line += ", " + plural(s.manifests, "manifest", "manifests");
-  if (!s.unsupported.empty()) line += ", " + std::to_string(s.unsupported.size()) + " unsupported";
-  if (s.withdrawn) line += ", " + std::to_string(s.withdrawn) + " withdrawn";
-  line += "), ";
-  const size_t items = s.items_public + s.items_confidential;
-  char rate[96];
-  std::snprintf(rate, sizeof rate, " in %.2f s, %ld items/s", s.seconds,
-                s.seconds > 0 ? static_cast<long>(items / s.seconds) : 0L);
-  line += plural(items, "item", "items") + " (" + std::to_string(s.items_public) + " public, " +
-          std::to_string(s.items_confidential) + " confidential)" + rate + " -> " + db_path;
-  if (s.unstructured)
-    line += "\nindexer: " + plural(s.unstructured, "document", "documents") +
-            " without agenda structure indexed as one item each (kind bilag)";
-  auto name_files = [&line](const std::vector<std::string>& files) {
-    for (size_t i = 0; i < files.size() && i < 10; ++i) line += " " + files[i];
-    if (files.size() > 10) line += " and " + std::to_string(files.size() - 10) + " more";
-  };
-  if (!s.unsupported.empty()) {
-    line += "\nindexer: unsupported, skipped:";
-    name_files(s.unsupported);
+// --check: the database's tables block by block.
+int check_only(const std::string& db_path) {
+  try {
+    if (!std::filesystem::exists(db_path + "/iamglass")) {
+      std::cerr << "indexer: " << db_path << ": no database here\n";
+      return 2;
+    }
+    check_database_integrity(db_path);
+    std::cout << db_path << ": no errors (" << Xapian::Database(db_path).get_doccount() << " items)\n";
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "indexer: " << e.what() << "\n";
+  } catch (const Xapian::Error& e) {
+    std::cerr << "indexer: " << db_path << ": " << e.get_description() << "\n";
   }
-  if (!s.without_items.empty()) {
-    line += "\nindexer: warning: read but without a single agenda item:";
-    name_files(s.without_items);
-  }
-  if (!s.superseded.empty()) {
-    line += "\nindexer: superseded by a newer publication of the same meeting (not served):";
-    name_files(s.superseded);
-  }
-  if (!s.reread_next.empty()) {
-    line += "\nindexer: served again now that a newer publication went, read on the next run:";
-    name_files(s.reread_next);
-  }
-  if (!s.low_coverage.empty()) {
-    line += "\nindexer: warning: much of their text reached no item:";
-    for (size_t i = 0; i < s.low_coverage.size() && i < 10; ++i)
-      line += " " + s.low_coverage[i].first + " (" + std::to_string(s.low_coverage[i].second) + " %)";
-    if (s.low_coverage.size() > 10) line += " and " + std::to_string(s.low_coverage.size() - 10) + " more";
-  }
-  std::cerr << line << "\n";
+  return 2;
 }
 
 // This program's own path: it reads PDFs in a child process of itself.
@@ -121,6 +92,10 @@ int main(int argc, char** argv) {
       "memory a PDF may take to read before it is stopped and named, in MB")(
       "compact", "rewrite the database compactly afterwards (after a large build; purges freed blocks)")(
       "shard", po::value<std::string>(), "K/N: index only shard K of N (files split by a hash of their name)")(
+      "summary-json", po::value<std::string>(),
+      "FILE: also write the run's summary as JSON (status, exit, counts, named files) to FILE, or - for stderr")(
+      "check", "check the database (every table, block by block) and exit: 0 sound, 2 damaged")(
+      "progress", "show progress even when stderr is not a terminal (a line every 10 s)")(
       "changesets", po::value<unsigned>(),
       "keep the last N changesets, so read replicas (xapian-replicate) receive each run's changes "
       "instead of a full copy")("quiet,q", "no progress bar and no summary");
@@ -146,6 +121,7 @@ int main(int argc, char** argv) {
     std::cout << version_text("indexer");
     return 0;
   }
+  if (vm.count("check")) return check_only(options.db_path);
   if (paths.empty()) {
     std::cerr << "indexer: no PATH given (try --help)\n";
     return 2;
@@ -163,7 +139,11 @@ int main(int argc, char** argv) {
   options.explicit_prune = vm.count("prune") > 0;
   options.prune = options.explicit_prune || (all_dirs && !vm.count("no-prune"));
   const bool quiet = vm.count("quiet") > 0;
-  options.progress = !quiet && isatty(STDERR_FILENO);
+  options.progress = quiet                   ? ProgressMode::off
+                     : isatty(STDERR_FILENO) ? ProgressMode::bar
+                     : vm.count("progress")  ? ProgressMode::lines
+                                             : ProgressMode::off;
+  const std::string summary_target = vm.count("summary-json") ? vm["summary-json"].as<std::string>() : "";
   if (vm.count("shard")) {
     unsigned k = 0, n = 0;
     char slash = 0;
@@ -195,18 +175,28 @@ int main(int argc, char** argv) {
     const size_t failed = print_dry_run(walk.files, options.limits, vm.count("json") > 0, std::cout, std::cerr);
     return failed || !walk.errors.empty() ? 1 : 0;
   }
+  auto could_not_run = [&](RunStatus status, const std::string& message) {
+    std::cerr << "indexer: " << message << "\n";
+    if (!summary_target.empty()) write_summary_json(failure_json(status, message, options.db_path), summary_target);
+    return static_cast<int>(status);
+  };
   try {
     const bool walk_failed = !walk.errors.empty();
     const IndexStats s = run_indexer(std::move(walk), options, std::cerr);
     if (!quiet) print_summary(s, options.db_path);
     if (vm.count("compact")) compact_database(options.db_path);
-    return s.failed || walk_failed ? 1 : 0;
+    const RunStatus status = status_of(s, walk_failed);
+    if (!summary_target.empty()) write_summary_json(summary_json(s, status, options.db_path), summary_target);
+    return static_cast<int>(status);
   } catch (const IndexRefused& e) {
-    std::cerr << "indexer: " << e.what() << "\n";
+    return could_not_run(RunStatus::could_not_run, e.what());
+  } catch (const Xapian::DatabaseLockError& e) {
+    return could_not_run(RunStatus::locked, options.db_path +
+                                                " is locked: another indexer is writing it; nothing was changed, "
+                                                "try again when it is done");
   } catch (const Xapian::Error& e) {
-    std::cerr << "indexer: " << options.db_path << ": " << e.get_description() << "\n";
+    return could_not_run(RunStatus::could_not_run, options.db_path + ": " + e.get_description());
   } catch (const std::exception& e) {
-    std::cerr << "indexer: " << e.what() << "\n";
+    return could_not_run(RunStatus::could_not_run, e.what());
   }
-  return 2;
 }

@@ -1,8 +1,16 @@
 #include "searcher/csv_output.h"
 
+#include <string_view>
+
+#include "util/utf8.h"
+
 namespace sagsoeg {
 
-std::string csv_field(const std::string& value) {
+std::string csv_field(const std::string& raw) {
+  std::string value = escape_controls(raw);
+  // A cell a spreadsheet would take for a formula (OWASP: = + - @, and a
+  // tab or carriage return before them) is made text with a leading quote.
+  if (!value.empty() && std::string_view("=+-@\t\r").find(value[0]) != std::string_view::npos) value.insert(0, "'");
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
   std::string out = "\"";
   for (char c : value) {
@@ -12,6 +20,11 @@ std::string csv_field(const std::string& value) {
   return out + "\"";
 }
 
+// Only http(s) links reach a spreadsheet (never javascript: or file:).
+std::string web_link(const std::string& url) {
+  return starts_with(url, "https://") || starts_with(url, "http://") ? url : std::string();
+}
+
 std::string results_csv(const SearchResponse& r) {
   std::string out =
       "\xEF\xBB\xBF"
@@ -19,9 +32,13 @@ std::string results_csv(const SearchResponse& r) {
   for (const SearchHit& h : r.hits) {
     const AgendaItem& it = h.item;
     const bool closed = it.is_confidential();
-    const std::string fields[] = {it.id(),    it.meta.date, it.meta.committee,
-                                  it.case_id, it.title,     closed ? std::string() : it.outcome,
-                                  it.meta.url};
+    const std::string fields[] = {it.id(),
+                                  it.meta.date,
+                                  it.meta.committee,
+                                  it.case_id,
+                                  it.title,
+                                  closed ? std::string() : it.outcome,
+                                  web_link(it.meta.url)};
     for (size_t i = 0; i < 7; ++i) out += (i ? "," : "") + csv_field(fields[i]);
     out += "\r\n";
   }

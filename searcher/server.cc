@@ -90,6 +90,8 @@ std::string unavailable_reason(const std::string& detail) {
   if (detail.rfind("server busy", 0) == 0) return detail;
   if (detail.find("text pipeline") != std::string::npos)
     return "index unavailable: it was built by another version of the text pipeline and must be rebuilt";
+  if (detail.find("is damaged") != std::string::npos)
+    return "index unavailable: the database is damaged and must be restored or rebuilt";
   if (detail.find("could not be read") != std::string::npos)
     return "index unavailable: the database could not be read (replaced, being copied, or a shard is down)";
   return "index unavailable: the database cannot be opened (moved, missing, being copied, or a shard is down)";

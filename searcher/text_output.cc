@@ -1,5 +1,7 @@
 #include "searcher/text_output.h"
 
+#include "util/utf8.h"
+
 namespace sagsoeg {
 
 namespace {
@@ -8,6 +10,11 @@ const char* const kBold = "\x1b[1m";
 const char* const kDim = "\x1b[2m";
 const char* const kMatch = "\x1b[1;33m";
 const char* const kReset = "\x1b[0m";
+
+// Text from documents, file names and queries, safe for a terminal.
+std::string shown(const std::string& s) {
+  return escape_controls(s);
+}
 
 std::string style_on(const TextStyle& s, const char* code) {
   return s.color ? code : "";
@@ -20,13 +27,13 @@ std::string meta_line(const AgendaItem& it) {
   if (!it.type.empty()) line += " · " + it.type;
   if (!it.outcome.empty()) line += " · " + it.outcome + (it.split == "delt" ? " (delt)" : "");
   line += " · " + it.meta.source + " punkt " + it.printed_number();
-  return line;
+  return shown(line);
 }
 
 // A closed item shows only the title its document prints publicly.
 std::string closed_item_title(const AgendaItem& it) {
-  if (!it.is_confidential()) return it.title;
-  return it.title.empty() ? "(Lukket punkt)" : "Lukket: " + it.title;
+  if (!it.is_confidential()) return shown(it.title);
+  return it.title.empty() ? "(Lukket punkt)" : "Lukket: " + shown(it.title);
 }
 
 std::string count_text(size_t n, const char* one, const char* many) {
@@ -44,7 +51,8 @@ const char* facet_heading(const std::string& name) {
 
 }  // namespace
 
-std::string snippet_to_terminal(const std::string& html, const TextStyle& style) {
+std::string snippet_to_terminal(const std::string& raw_html, const TextStyle& style) {
+  const std::string html = shown(raw_html);
   std::string out;
   for (size_t i = 0; i < html.size();) {
     if (html.compare(i, 6, "<mark>") == 0) {
@@ -83,8 +91,9 @@ void print_hit(const SearchHit& h, const TextStyle& style, std::ostream& out) {
   out << style_on(style, kBold) << h.rank << ". " << title << style_on(style, kReset) << "\n";
   out << "   " << style_on(style, kDim) << meta_line(it) << style_on(style, kReset) << "\n";
   if (!h.snippet.empty()) out << "   " << snippet_to_terminal(h.snippet, style) << "\n";
-  if (!h.decision.empty()) out << "   Beslutning: " << h.decision << "\n";
-  if (!it.meta.url.empty()) out << "   " << style_on(style, kDim) << it.meta.url << style_on(style, kReset) << "\n";
+  if (!h.decision.empty()) out << "   Beslutning: " << shown(h.decision) << "\n";
+  if (!it.meta.url.empty())
+    out << "   " << style_on(style, kDim) << shown(it.meta.url) << style_on(style, kReset) << "\n";
   out << "\n";
 }
 
@@ -92,17 +101,17 @@ void print_hit(const SearchHit& h, const TextStyle& style, std::ostream& out) {
 
 void print_similar(const std::string& id, const std::vector<SearchHit>& hits, const TextStyle& style,
                    std::ostream& out) {
-  out << style_on(style, kBold) << "Lignende sager for " << id << style_on(style, kReset) << "\n\n";
+  out << style_on(style, kBold) << "Lignende sager for " << shown(id) << style_on(style, kReset) << "\n\n";
   for (const SearchHit& h : hits) print_hit(h, style, out);
   out << count_text(hits.size(), "lignende punkt", "lignende punkter") << " fra andre møder\n";
 }
 
 void print_results(const SearchResponse& r, const TextStyle& style, std::ostream& out) {
   if (r.suggestion_applied) {
-    out << "Viser resultater for »" << r.suggestion << "«; søg i stedet efter »" << r.query
+    out << "Viser resultater for »" << shown(r.suggestion) << "«; søg i stedet efter »" << shown(r.query)
         << "« med --no-spelling\n\n";
   } else if (!r.suggestion.empty()) {
-    out << "Mente du: " << r.suggestion << "\n\n";
+    out << "Mente du: " << shown(r.suggestion) << "\n\n";
   }
   for (const SearchHit& h : r.hits) print_hit(h, style, out);
   out << (r.total_exact ? "" : "Omkring ") << count_text(r.total, "resultat", "resultater");
@@ -111,7 +120,8 @@ void print_results(const SearchResponse& r, const TextStyle& style, std::ostream
   for (const auto& [name, values] : r.facets) {
     if (values.empty()) continue;
     out << "\n" << facet_heading(name) << ":";
-    for (const FacetValue& v : values) out << "\n  " << (v.label.empty() ? v.value : v.label) << " (" << v.count << ")";
+    for (const FacetValue& v : values)
+      out << "\n  " << shown(v.label.empty() ? v.value : v.label) << " (" << v.count << ")";
     out << "\n";
   }
 }
@@ -120,7 +130,7 @@ void print_case_history(const std::string& case_id, const std::vector<SearchHit>
                         const TextStyle& style, std::ostream& out) {
   size_t shown_closed = 0;
   for (const SearchHit& h : hits) shown_closed += h.item.is_confidential();
-  out << style_on(style, kBold) << "Sag " << case_id << ": "
+  out << style_on(style, kBold) << "Sag " << shown(case_id) << ": "
       << count_text(hits.size() - shown_closed, "offentligt punkt", "offentlige punkter") << style_on(style, kReset);
   if (confidential)
     out << " (" << count_text(confidential, "fortroligt punkt findes", "fortrolige punkter findes")
@@ -141,26 +151,28 @@ void print_item(const AgendaItem& it, const TextStyle& style, std::ostream& out)
   out << style_on(style, kBold) << it.printed_number() << ". " << closed_item_title(it) << style_on(style, kReset)
       << "\n";
   out << style_on(style, kDim) << meta_line(it) << style_on(style, kReset) << "\n";
-  out << "Kilde: " << (it.meta.url.empty() ? it.meta.source : it.meta.url) << "\n";
-  if (!it.contact.empty()) out << "Kontakt: " << it.contact << "\n";
+  out << "Kilde: " << shown(it.meta.url.empty() ? it.meta.source : it.meta.url) << "\n";
+  if (!it.contact.empty()) out << "Kontakt: " << shown(it.contact) << "\n";
   if (!it.case_refs.empty()) {
     out << "Henvisninger:";
-    for (const auto& ref : it.case_refs) out << " " << ref;
+    for (const auto& ref : it.case_refs) out << " " << shown(ref);
     out << "\n";
   }
   for (const Section& s : it.sections) {
     out << "\n"
-        << style_on(style, kBold) << (s.heading.empty() ? "Tekst" : s.heading) << style_on(style, kReset) << "\n";
-    out << s.text << "\n";
+        << style_on(style, kBold) << (s.heading.empty() ? "Tekst" : shown(s.heading)) << style_on(style, kReset)
+        << "\n";
+    out << escape_controls(s.text, true) << "\n";
   }
 }
 
 void print_analysis(const std::vector<AnalyzedToken>& tokens, const std::vector<std::string>& search_terms,
                     std::ostream& out) {
-  for (const AnalyzedToken& t : tokens) out << t.token << "\t" << t.stem << (t.stopword ? "\t(stopord)" : "") << "\n";
+  for (const AnalyzedToken& t : tokens)
+    out << shown(t.token) << "\t" << shown(t.stem) << (t.stopword ? "\t(stopord)" : "") << "\n";
   if (search_terms.empty()) return;
   out << "\nSøgningen bruger:";
-  for (const std::string& term : search_terms) out << "\n  " << term;
+  for (const std::string& term : search_terms) out << "\n  " << shown(term);
   out << "\n";
 }
 

@@ -7,8 +7,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <sstream>
 #include <stdexcept>
+#include <vector>
 
+#include "index/pipeline_compat.h"
 #include "index/schema.h"
 #include "index/topics.h"
 #include "text/compound_splitter.h"
@@ -49,24 +52,61 @@ std::string query_side_version() {
          ";schema=" + schema::kSchemaVersion;
 }
 
-// "...;compounds=XXXX;schema=5" -> "...;schema=5"
-std::string without_compounds(std::string version) {
-  const size_t at = version.find(";compounds=");
-  if (at == std::string::npos) return version;
-  const size_t end = version.find(';', at + 1);
-  version.erase(at, end == std::string::npos ? std::string::npos : end - at);
-  return version;
+}  // namespace
+
+void check_pipeline_version(const Xapian::Database& db, const std::string& db_path) {
+  const std::string have = db.get_metadata(schema::kMetaPipeline);
+  if (have.empty() && db.get_doccount() == 0) return;
+  const PipelineComparison c = compare_pipelines(have, query_side_version(), false);
+  if (!c.compatible())
+    throw std::runtime_error("database " + db_path + " was built by another text pipeline: " + c.describe() +
+                             "; rebuild it with `indexer --rebuild`");
+}
+
+namespace {
+
+std::string damaged(const std::string& path, const std::string& what) {
+  return "database " + path + " is damaged: " + what +
+         "; restore it from a backup (README: Backup, restore and move) or build it anew with `indexer --rebuild`";
 }
 
 }  // namespace
 
-void check_pipeline_version(const Xapian::Database& db, const std::string& db_path) {
-  const std::string have = without_compounds(db.get_metadata(schema::kMetaPipeline));
-  if (have.empty() && db.get_doccount() == 0) return;
-  const std::string want = query_side_version();
-  if (have != want)
-    throw std::runtime_error("database " + db_path + " was built by text pipeline '" + have + "', this program uses '" +
-                             want + "'; rebuild it with `indexer --rebuild`");
+void check_database_files(const Xapian::Database& db, const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(fs::path(path) / "iamglass", ec) || db.get_doccount() == 0) return;
+  // Every item has terms and stored data; public items have positions and
+  // give words to the spelling table.
+  std::vector<const char*> needed = {"postlist", "termlist", "docdata"};
+  if (db.get_termfreq(std::string(schema::kAccess) + "public") > 0) {
+    needed.push_back("position");
+    needed.push_back("spelling");
+  }
+  for (const char* table : needed)
+    if (!fs::exists(fs::path(path) / (std::string(table) + ".glass"), ec))
+      throw std::runtime_error(damaged(path, std::string(table) + ".glass is missing"));
+}
+
+void check_database_integrity(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::exists(fs::path(path) / "iamglass", ec)) return;  // not there yet (the indexer creates it), or not glass
+  Xapian::Database db;
+  try {
+    db = Xapian::Database(path);
+  } catch (const Xapian::DatabaseError& e) {
+    throw std::runtime_error(damaged(path, e.get_msg()));
+  }
+  check_database_files(db, path);
+  try {
+    std::ostringstream report;
+    if (const size_t errors = Xapian::Database::check(path, 0, &report))
+      throw std::runtime_error(
+          damaged(path, std::to_string(errors) + " errors in its tables (xapian-check " + path + " shows them)"));
+  } catch (const Xapian::DatabaseError& e) {
+    throw std::runtime_error(damaged(path, e.get_msg()));
+  }
 }
 
 void swap_directories(const std::string& a, const std::string& b) {

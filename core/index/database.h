@@ -24,6 +24,14 @@ void check_pipeline_version(const std::string& db_path);
 /// The same for an open database (a local folder or a remote shard).
 void check_pipeline_version(const Xapian::Database& db, const std::string& name);
 
+/// Throws std::runtime_error naming the table if a local database has lost
+/// a table file its contents need (Xapian would recreate it empty, or read
+/// it as empty, without a word). Cheap: a few stat calls.
+void check_database_files(const Xapian::Database& db, const std::string& path);
+/// The same, then every table block by block (Xapian::Database::check):
+/// seconds per GB. Run by the indexer before it writes, and by --check.
+void check_database_integrity(const std::string& path);
+
 /// Exchanges two directories in one step (renameat2 RENAME_EXCHANGE; two
 /// renames where the file system lacks it).
 void swap_directories(const std::string& a, const std::string& b);

@@ -21,6 +21,7 @@
 #include "index/file_processor.h"
 #include "index/folder_context.h"
 #include "index/meeting_ledger.h"
+#include "index/pipeline_compat.h"
 #include "index/progress.h"
 #include "index/schema.h"
 #include "index/topics.h"
@@ -102,7 +103,7 @@ size_t remove_file_items(Xapian::WritableDatabase& db, const std::string& source
   return ids.size();
 }
 
-Xapian::WritableDatabase open_writable(const IndexOptions& options) {
+Xapian::WritableDatabase open_writable(const IndexOptions& options, std::ostream& errors) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::exists(options.db_path, ec) && !fs::is_directory(options.db_path, ec))
@@ -111,11 +112,23 @@ Xapian::WritableDatabase open_writable(const IndexOptions& options) {
   // Xapian creates the database folder but not its parents (var/db).
   const fs::path parent = fs::path(options.db_path).parent_path();
   if (!parent.empty()) fs::create_directories(parent);
+  // A damaged database is not written on (Xapian would recreate a lost
+  // table empty and carry on): the run stops and says what to do.
+  try {
+    check_database_integrity(options.db_path);
+  } catch (const std::runtime_error& e) {
+    throw IndexRefused(e.what());
+  }
   Xapian::WritableDatabase db(options.db_path, Xapian::DB_CREATE_OR_OPEN);
   const std::string have = db.get_metadata(schema::kMetaPipeline);
-  if (!have.empty() && have != expected_pipeline_version())
-    throw IndexRefused("database " + options.db_path + " was built by text pipeline '" + have +
-                       "'; this indexer uses '" + expected_pipeline_version() + "': run again with --rebuild");
+  if (have.empty()) return db;
+  const PipelineComparison c = compare_pipelines(have, expected_pipeline_version());
+  if (!c.compatible())
+    throw IndexRefused("database " + options.db_path + " was built by another text pipeline: " + c.describe() +
+                       ": run again with --rebuild");
+  for (const std::string& note : c.notes)
+    errors << "indexer: note: " << options.db_path << ": " << note
+           << " changed; files indexed from now on use this build's, --rebuild applies it to all\n";
   return db;
 }
 
@@ -170,7 +183,17 @@ IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostrea
                        " is a file, not a database folder; give a folder (new or existing)");
   const fs::path parent = fs::path(options.db_path).parent_path();
   if (!parent.empty()) fs::create_directories(parent);
-  Xapian::WritableDatabase live(options.db_path, Xapian::DB_CREATE_OR_OPEN);
+  Xapian::WritableDatabase live;
+  try {
+    live = Xapian::WritableDatabase(options.db_path, Xapian::DB_CREATE_OR_OPEN);
+  } catch (const Xapian::DatabaseLockError&) {
+    throw;
+  } catch (const Xapian::DatabaseError& e) {
+    // A damaged database cannot be opened to hold its lock; no indexer can
+    // write to it either, and rebuilding is how it is mended.
+    errors << "indexer: note: " << options.db_path << " cannot be opened (" << e.get_msg()
+           << "); rebuilding it anyway\n";
+  }
   fs::remove_all(beside.db_path);
   IndexStats stats = index_into(std::move(walk), beside, errors);
   swap_directories(beside.db_path, options.db_path);
@@ -182,7 +205,7 @@ IndexStats run_indexer(WalkResult walk, const IndexOptions& options, std::ostrea
 IndexStats index_into(WalkResult walk, const IndexOptions& options, std::ostream& errors) {
   const auto started = std::chrono::steady_clock::now();
   IndexStats stats;
-  Xapian::WritableDatabase db = open_writable(options);
+  Xapian::WritableDatabase db = open_writable(options, errors);
   const std::string version = expected_pipeline_version();
 
   std::string root = database_root(db);
@@ -306,6 +329,7 @@ IndexStats index_into(WalkResult walk, const IndexOptions& options, std::ostream
           break;
         case FileOutcome::failed: {
           ++stats.failed;
+          stats.failed_files.push_back(file.display);
           std::string note;
           if (known_file) {
             // Fail closed: the file may now mark closed what its old items
@@ -418,6 +442,7 @@ IndexStats index_into(WalkResult walk, const IndexOptions& options, std::ostream
       db.set_metadata(schema::kMetaIndexedAt, utc_timestamp());
       db.commit_transaction();
       db.commit();
+      stats.changed = true;
     }
   } catch (...) {
     {

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "index/progress.h"
 #include "io/document_reader.h"
 #include "io/file_walker.h"
 
@@ -34,7 +35,7 @@ struct IndexOptions {
   size_t batch_items = 1500;
   unsigned threads = 0;            ///< parser threads; 0 = one per core less the writer (min 1)
   unsigned shard = 0, shards = 0;  ///< index only shard `shard` of `shards` (0 shards: all)
-  bool progress = false;           ///< progress bar on stderr
+  ProgressMode progress = ProgressMode::off;
   ReadLimits limits;
 };
 
@@ -58,7 +59,9 @@ struct IndexStats {
   std::vector<std::string> superseded;
   /// Publications served again once the newer one went: read on the next run.
   std::vector<std::string> reread_next;
-  size_t removed = 0;  ///< files pruned
+  std::vector<std::string> failed_files;  ///< as named in the errors
+  size_t removed = 0;                     ///< files pruned
+  bool changed = false;                   ///< the run wrote (committed) anything
   size_t items_public = 0;
   size_t items_confidential = 0;
   size_t bytes = 0;  ///< bytes of files (re)indexed

@@ -1,4 +1,5 @@
 #include "io/file_walker.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -52,7 +53,7 @@ void walk_folder(const fs::path& top, WalkResult& result, std::set<std::string>&
         continue;
       }
       if (seen.insert(real.string()).second)
-        result.files.push_back({real.string(), real.parent_path().string(), p.string(), ""});
+        result.files.push_back({real.string(), real.parent_path().string(), escape_controls(p.string()), ""});
     }
     if (ec) {
       result.errors.push_back(dir.string() + ": " + ec.message() + " (nothing below it is indexed or removed)");
@@ -83,7 +84,7 @@ WalkResult walk_inputs(const std::vector<std::string>& paths) {
     result.given.push_back(real.string());
     if (!fs::is_directory(st)) {
       if (seen.insert(real.string()).second)
-        result.files.push_back({real.string(), real.parent_path().string(), path, ""});
+        result.files.push_back({real.string(), real.parent_path().string(), escape_controls(path), ""});
       continue;
     }
     fs::directory_iterator probe(real, ec);

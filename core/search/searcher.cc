@@ -98,6 +98,7 @@ void Searcher::open() {
       // is switched off when any shard is remote.
       if (is_remote_stub(path)) spelling_ = false, remote_ = true;
       check_pipeline_version(one, path);
+      if (!is_remote_stub(path)) check_database_files(one, path);
       combined.add_database(one);
       parts.push_back(one);
     } catch (const Xapian::DatabaseOpeningError& e) {

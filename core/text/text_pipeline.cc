@@ -41,7 +41,9 @@ TextPipeline::TextPipeline(const std::string& stopwords_text, const std::string&
   for (const auto& [w, s] : overrides_) over_joined += w + "\t" + s + "\n";
   Xapian::Stem stem = make_stemmer();
   for (const auto& w : stopwords_) stopword_stems_.insert(stem(w));
-  version_ = "sagsoeg-text-2;xapian-" + std::string(Xapian::version_string()) +
+  // Xapian's release series, not its patch release (see pipeline_compat.h).
+  version_ = "sagsoeg-text-2;xapian-" + std::to_string(Xapian::major_version()) + "." +
+             std::to_string(Xapian::minor_version()) +
              ";stemmer=snowball-danish;stop=" + fnv1a_hex(stop_joined).substr(0, 8) +
              ";overrides=" + fnv1a_hex(over_joined).substr(0, 8);
 }

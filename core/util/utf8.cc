@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include <cstdio>
+
 namespace sagsoeg {
 
 bool is_valid_utf8(std::string_view s) {
@@ -210,6 +212,31 @@ std::vector<std::string_view> split_words(std::string_view text) {
     const size_t start = i;
     while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
     if (i > start) out.push_back(text.substr(start, i - start));
+  }
+  return out;
+}
+
+std::string escape_controls(std::string_view s, bool keep_newlines) {
+  std::string out;
+  out.reserve(s.size());
+  char buf[8];
+  for (size_t pos = 0; pos < s.size();) {
+    const size_t start = pos;
+    const unsigned char first = static_cast<unsigned char>(s[pos]);
+    const uint32_t cp = next_code_point(s, pos);
+    const bool invalid = cp == 0xFFFD && pos - start == 1;  // a real U+FFFD takes three bytes
+    if (invalid) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", first);
+      out += buf;
+    } else if ((cp < 0x20 && cp != '\t' && !(cp == '\n' && keep_newlines)) || cp == 0x7f) {
+      std::snprintf(buf, sizeof buf, "\\x%02x", cp);
+      out += buf;
+    } else if (cp >= 0x80 && cp <= 0x9f) {
+      std::snprintf(buf, sizeof buf, "\\u%04x", cp);
+      out += buf;
+    } else {
+      out.append(s, start, pos - start);
+    }
   }
   return out;
 }

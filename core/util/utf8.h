@@ -18,6 +18,13 @@ std::string cp1252_to_utf8(std::string_view s);
 /// Appends the UTF-8 encoding of code point `cp` to `out`.
 void append_utf8(std::string& out, uint32_t cp);
 
+/// `s` safe to print on a terminal or in a log: control characters (C0
+/// except tab, and newline where `keep_newlines`; DEL; C1 such as the CSI
+/// 0x9B) and bytes that are not UTF-8 written as visible escapes ("\x1b",
+/// "\u009b"), so that a file name or title cannot move a cursor, recolour
+/// a terminal or forge a line.
+std::string escape_controls(std::string_view s, bool keep_newlines = false);
+
 /// Decodes the code point at `pos` and advances `pos`; invalid bytes yield
 /// U+FFFD and advance by one.
 uint32_t next_code_point(std::string_view s, size_t& pos);

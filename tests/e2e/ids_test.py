@@ -49,8 +49,8 @@ try:
     run(INDEXER, "--db", db2, docs)
     before = ids(db2)
     r = run(INDEXER, "--db", db2, os.path.join(docs, "sub"))
-    check(ids(db2) == before and len(before) == 14 and r.returncode == 0,
-          "indexing docs/sub keeps docs/ref.txt and removes nothing")
+    check(ids(db2) == before and len(before) == 14 and r.returncode == 3,
+          "indexing docs/sub keeps docs/ref.txt and removes nothing (exit 3: nothing to do)")
 
     # Unusable PATHs: exit 2, nothing removed.
     empty = os.path.join(work, "emptydir")

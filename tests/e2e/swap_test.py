@@ -60,7 +60,7 @@ try:
     time.sleep(0.5)
     c = run(INDEXER, "--db", db, "--compact", os.path.join(corpus, os.listdir(corpus)[0]))
     p.wait()
-    check(c.returncode != 0 and "locked" in c.stderr, "--compact is refused while an indexer writes")
+    check(c.returncode == 4 and "locked" in c.stderr, "--compact is refused while an indexer writes (exit 4: locked)")
     check(p.returncode == 0 and q_terms(db) == before, "the indexer's commits are all there")
 finally:
     shutil.rmtree(work, ignore_errors=True)

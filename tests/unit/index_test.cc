@@ -10,6 +10,7 @@
 #include "index/database.h"
 #include "index/document_builder.h"
 #include "index/index_writer.h"
+#include "index/pipeline_compat.h"
 #include "index/schema.h"
 #include "io/file_walker.h"
 #include "io/gzip.h"
@@ -227,6 +228,50 @@ TEST(Index, PipelineVersionIsCheckedOnOpen) {
     EXPECT_NE(std::string(e.what()).find("rebuild it with `indexer --rebuild`"), std::string::npos);
   }
   EXPECT_NO_THROW(check_pipeline_version(test::corpus_db()));
+}
+
+}  // namespace
+}  // namespace sagsoeg
+
+namespace sagsoeg {
+namespace {
+
+TEST(PipelineCompat, ResultChangingPartsRefuseAndAreNamed) {
+  const std::string built =
+      "sagsoeg-text-2;xapian-1.4.22;stemmer=snowball-danish;stop=aaaa;overrides=bbbb;topics=cccc;"
+      "compounds=dddd.eeee;schema=7";
+  // A Xapian patch release and a new system dictionary need no rebuild.
+  const PipelineComparison patch = compare_pipelines(
+      built,
+      "sagsoeg-text-2;xapian-1.4;stemmer=snowball-danish;stop=aaaa;overrides=bbbb;topics=cccc;compounds=ffff.eeee;"
+      "schema=7");
+  EXPECT_TRUE(patch.compatible()) << patch.describe();
+  ASSERT_EQ(patch.notes.size(), 1u);
+  EXPECT_NE(patch.notes[0].find("Danish dictionary"), std::string::npos);
+  // Our stop words and compound parts do, each named with both values.
+  const PipelineComparison ours = compare_pipelines(
+      built,
+      "sagsoeg-text-2;xapian-1.4;stemmer=snowball-danish;stop=9999;overrides=bbbb;topics=cccc;compounds=dddd.8888;"
+      "schema=7");
+  EXPECT_FALSE(ours.compatible());
+  EXPECT_NE(ours.describe().find("stop words (stopwords/) (aaaa in the database, 9999 in this build)"),
+            std::string::npos)
+      << ours.describe();
+  EXPECT_NE(ours.describe().find("compound parts"), std::string::npos);
+  // A new Xapian series and a new schema do too; the searcher ignores compounds.
+  EXPECT_FALSE(compare_pipelines(built,
+                                 "sagsoeg-text-2;xapian-1.5;stemmer=snowball-danish;stop=aaaa;"
+                                 "overrides=bbbb;topics=cccc;compounds=dddd.eeee;schema=7")
+                   .compatible());
+  EXPECT_FALSE(compare_pipelines(built,
+                                 "sagsoeg-text-2;xapian-1.4;stemmer=snowball-danish;stop=aaaa;"
+                                 "overrides=bbbb;topics=cccc;compounds=dddd.eeee;schema=8")
+                   .compatible());
+  EXPECT_TRUE(compare_pipelines(built,
+                                "sagsoeg-text-2;xapian-1.4;stemmer=snowball-danish;stop=aaaa;overrides=bbbb;"
+                                "topics=cccc;schema=7",
+                                false)
+                  .compatible());
 }
 
 }  // namespace
