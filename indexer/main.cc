@@ -92,6 +92,9 @@ int main(int argc, char** argv) {
       "memory a PDF may take to read before it is stopped and named, in MB")(
       "compact", "rewrite the database compactly afterwards (after a large build; purges freed blocks)")(
       "shard", po::value<std::string>(), "K/N: index only shard K of N (files split by a hash of their name)")(
+      "root", po::value<std::string>(&options.root),
+      "DIR: the documents moved to DIR; read them there from now on, under the same IDs (see README: Backup, "
+      "restore and move)")(
       "summary-json", po::value<std::string>(),
       "FILE: also write the run's summary as JSON (status, exit, counts, named files) to FILE, or - for stderr")(
       "check", "check the database (every table, block by block) and exit: 0 sound, 2 damaged")(

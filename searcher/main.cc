@@ -56,6 +56,13 @@ An empty query with filters lists matching items, newest first.
 
 Options)";
 
+// A server setting's default from the environment (systemd's
+// EnvironmentFile, a container's -e), else the built-in one.
+std::string env_or(const char* name, const char* fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? v : fallback;
+}
+
 std::string join(const std::vector<std::string>& words) {
   std::string s;
   for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
@@ -142,10 +149,12 @@ int main(int argc, char** argv) {
       "run the queries in FILE (one per line) and time them, with the other search options")(
       "repeat", po::value<size_t>(&repeat)->default_value(5), "with --bench: runs per query")(
       "serve", "serve the HTTP API and web page")(
-      "bind", po::value<std::string>(&server.bind)->default_value("127.0.0.1"), "with --serve: address")(
-      "port", po::value<int>(&server.port)->default_value(8080), "with --serve: port")(
-      "threads", po::value<int>(&server.threads)->default_value(16),
-      "with --serve: worker threads (each serves one keep-alive connection at a time)");
+      "bind", po::value<std::string>(&server.bind)->default_value(env_or("SAGSOEG_BIND", "127.0.0.1")),
+      "with --serve: address (default: $SAGSOEG_BIND or 127.0.0.1)")(
+      "port", po::value<int>(&server.port)->default_value(std::atoi(env_or("SAGSOEG_PORT", "8080").c_str())),
+      "with --serve: port (default: $SAGSOEG_PORT or 8080)")(
+      "threads", po::value<int>(&server.threads)->default_value(std::atoi(env_or("SAGSOEG_THREADS", "16").c_str())),
+      "with --serve: searches at once (default: $SAGSOEG_THREADS or 16; twice as many HTTP workers read requests)");
   po::options_description hidden;
   hidden.add_options()("word", po::value<std::vector<std::string>>(&words));
   po::options_description all;

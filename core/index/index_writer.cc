@@ -154,6 +154,66 @@ std::vector<std::string> files_to_prune(const std::map<std::string, std::string>
   return gone;
 }
 
+// Indexed files named relative to the root (absolute names are outside it).
+size_t relative_sources(const std::map<std::string, std::string>& known) {
+  return std::count_if(known.begin(), known.end(), [](const auto& k) { return !k.first.empty() && k.first[0] != '/'; });
+}
+
+size_t present_below(const std::map<std::string, std::string>& known, const std::string& root) {
+  size_t present = 0;
+  std::error_code ec;
+  for (const auto& [source, hash] : known)
+    if (!source.empty() && source[0] != '/' && std::filesystem::exists(path_of_source(source, root), ec)) ++present;
+  return present;
+}
+
+// --root DIR: the folder the documents moved to. Most indexed files must be
+// there under their names, or it is the wrong folder.
+std::string anchor_root(const std::string& wanted, const std::string& recorded,
+                        const std::map<std::string, std::string>& known) {
+  std::error_code ec;
+  const std::filesystem::path real = std::filesystem::canonical(wanted, ec);
+  if (ec || !std::filesystem::is_directory(real, ec))
+    throw IndexRefused("--root " + wanted + ": no such folder; nothing was changed");
+  const std::string root = real.string();
+  if (recorded.empty() || root == recorded) return root;
+  const size_t relative = relative_sources(known), present = present_below(known, root);
+  if (relative > 0 && present * 2 < relative)
+    throw IndexRefused("--root " + wanted + ": only " + std::to_string(present) + " of the " +
+                       std::to_string(relative) + " indexed files are there (the documents were indexed from " +
+                       recorded + "); nothing was changed. Give the folder that holds them as they were named");
+  return root;
+}
+
+// Documents moved without --root would come back under new IDs beside the
+// old ones (every item twice): refused, with the way to move.
+void refuse_moved_corpus(const std::vector<InputFile>& files, const std::map<std::string, std::string>& known,
+                         const std::string& root, const std::string& db_path) {
+  if (known.empty() || files.empty() || root == "/") return;
+  const size_t outside = std::count_if(files.begin(), files.end(),
+                                       [](const InputFile& f) { return !f.source.empty() && f.source[0] == '/'; });
+  if (outside * 2 <= files.size()) return;
+  const size_t relative = relative_sources(known), present = present_below(known, root);
+  if (relative == 0 || present * 2 >= relative) return;
+  throw IndexRefused("the documents of " + db_path + " were indexed from " + root + ", where " +
+                     std::to_string(relative - present) + " of the " + std::to_string(relative) +
+                     " files are gone, and these PATHs are outside it: indexing them would add every document again "
+                     "under new IDs. If the documents moved, run again with --root NEW_FOLDER (IDs stay the same); "
+                     "nothing was changed");
+}
+
+// A shard database holds one share of the corpus: a run for another share
+// (or for all of it) would add thousands of files that belong elsewhere.
+void check_shard_membership(const Xapian::WritableDatabase& db, const IndexOptions& options) {
+  const std::string recorded = db.get_metadata(schema::kMetaShard);
+  const std::string wanted =
+      options.shards ? std::to_string(options.shard) + "/" + std::to_string(options.shards) : "all";
+  if (recorded.empty() || recorded == wanted || options.rebuild) return;
+  auto what = [](const std::string& s) { return s == "all" ? std::string("the whole corpus") : "shard " + s; };
+  throw IndexRefused("database " + options.db_path + " holds " + what(recorded) + ", this run asks for " +
+                     what(wanted) + "; nothing was changed (--rebuild starts it over as " + what(wanted) + ")");
+}
+
 }  // namespace
 
 void name_sources(WalkResult& walk, const std::string& db_path) {
@@ -208,17 +268,24 @@ IndexStats index_into(WalkResult walk, const IndexOptions& options, std::ostream
   Xapian::WritableDatabase db = open_writable(options, errors);
   const std::string version = expected_pipeline_version();
 
-  std::string root = database_root(db);
-  const bool new_root = root.empty();
-  if (new_root) root = common_folder(walk.given);
+  const std::map<std::string, std::string> known = indexed_files(db);
+  const std::string recorded_root = database_root(db);
+  std::string root = recorded_root;
+  if (!options.root.empty()) {
+    root = anchor_root(options.root, recorded_root, known);
+  } else if (root.empty()) {
+    root = common_folder(walk.given);
+  }
+  const bool new_root = root != recorded_root;
+  check_shard_membership(db, options);
   // Per-file state is kept once (no copies of the file list, result slots
   // for the window only): at 20,000 files copies cost 15 MB of peak RSS.
   std::vector<InputFile>& files = walk.files;
   assign_sources(files, root);
+  if (options.root.empty()) refuse_moved_corpus(files, known, root, options.db_path);
   if (options.shards) files = select_shard(files, options.shard, options.shards);
   stats.files = files.size();
 
-  const std::map<std::string, std::string> known = indexed_files(db);
   std::unordered_set<std::string_view> seen;
   for (const InputFile& f : files) seen.insert(f.source);
   std::vector<std::string> prune;
@@ -308,6 +375,15 @@ IndexStats index_into(WalkResult walk, const IndexOptions& options, std::ostream
     if (new_root) {
       begin();
       set_database_root(db, root);
+      if (!recorded_root.empty())
+        errors << "indexer: " << options.db_path << ": documents are now read from " << root << " (were in "
+               << recorded_root << "); IDs are unchanged\n";
+    }
+    const std::string shard_label =
+        options.shards ? std::to_string(options.shard) + "/" + std::to_string(options.shards) : "all";
+    if (db.get_metadata(schema::kMetaShard) != shard_label) {
+      begin();
+      db.set_metadata(schema::kMetaShard, shard_label);
     }
     for (size_t i = 0; i < files.size(); ++i) {
       FileResult r;

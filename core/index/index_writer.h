@@ -37,6 +37,9 @@ struct IndexOptions {
   unsigned shard = 0, shards = 0;  ///< index only shard `shard` of `shards` (0 shards: all)
   ProgressMode progress = ProgressMode::off;
   ReadLimits limits;
+  /// --root: the folder document names are relative to from now on (the
+  /// documents moved there); IDs stay as they were.
+  std::string root;
 };
 
 struct IndexStats {

@@ -100,6 +100,7 @@ inline constexpr const char* kMetaPipeline = "sagsoeg:pipeline";
 inline constexpr const char* kMetaSchema = "sagsoeg:schema";
 inline constexpr const char* kMetaFilePrefix = "sagsoeg:file:";      ///< + source -> "content hash TAB source"
 inline constexpr const char* kMetaIndexedAt = "sagsoeg:indexed_at";  ///< UTC time of the last run that changed it
+inline constexpr const char* kMetaShard = "sagsoeg:shard";           ///< "K/N" for a shard, "all" for a whole corpus
 inline constexpr const char* kMetaRoot = "sagsoeg:root";             ///< folder the document names are relative to
 /// 5: length-normalised wdf (bm25.h); 6: document names from real paths
 /// under a recorded root, printed item numbers in IDs, decisions with body and date;
