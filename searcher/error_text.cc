@@ -21,6 +21,8 @@ std::string danish_error(int status, const std::string& english) {
       {"must be", "En talværdi i adressen er ugyldig (limit: 0-1000, offset: 0-100000)."},
       {"sort must be", "Sortering skal være relevans eller dato."},
       {"built by another version", "Søgeindekset er bygget af en anden version af programmet og skal genopbygges."},
+      {"shard did not answer", "En del af søgeindekset svarer ikke lige nu. Prøv igen om lidt."},
+      {"shards do not answer", "En del af søgeindekset svarer ikke; resultaterne er ufuldstændige."},
       {"is damaged", "Søgeindekset er beskadiget og skal genskabes."},
       {"could not be read", "Søgeindekset kan ikke læses lige nu. Prøv igen om lidt."},
       {"cannot be opened", "Søgeindekset kan ikke åbnes lige nu. Prøv igen om lidt."},

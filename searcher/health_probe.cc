@@ -4,7 +4,7 @@ namespace sagsoeg {
 
 std::string HealthReport::verdict() const {
   if (!opened) return "unavailable";
-  return status.items == 0 ? "degraded" : "ok";
+  return status.items == 0 || !status.failed_shards.empty() ? "degraded" : "ok";
 }
 
 HealthReport HealthProbe::report() {
@@ -21,7 +21,7 @@ HealthReport HealthProbe::report() {
       if (searcher_) {
         searcher_->reopen();
       } else {
-        searcher_ = std::make_unique<Searcher>(dbs_);
+        searcher_ = std::make_unique<Searcher>(dbs_, options_);
       }
       fresh.status = searcher_->status();
       fresh.opened = true;

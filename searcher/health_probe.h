@@ -17,17 +17,18 @@ struct HealthReport {
   bool opened = false;  ///< the index could be opened
   std::string error;    ///< why not, when not
   Searcher::Status status;
-  /// "ok", "degraded" (opened, but no items) or "unavailable".
+  /// "ok", "degraded" (opened, but no items or a shard left out) or "unavailable".
   std::string verdict() const;
 };
 
 class HealthProbe {
  public:
-  explicit HealthProbe(std::vector<std::string> dbs) : dbs_(std::move(dbs)) {}
+  HealthProbe(std::vector<std::string> dbs, SearcherOptions options) : dbs_(std::move(dbs)), options_(options) {}
   HealthReport report();
 
  private:
   std::vector<std::string> dbs_;
+  SearcherOptions options_;
   std::mutex refreshing_;  ///< held by the one request refreshing
   std::unique_ptr<Searcher> searcher_;
   std::mutex mu_;  ///< guards the cached report

@@ -19,6 +19,7 @@
 #include "searcher/server.h"
 #include "searcher/text_output.h"
 #include "text/text_pipeline.h"
+#include "util/utf8.h"
 
 namespace po = boost::program_options;
 using namespace sagsoeg;
@@ -148,7 +149,16 @@ int main(int argc, char** argv) {
       "bench", po::value<std::string>(&bench_file),
       "run the queries in FILE (one per line) and time them, with the other search options")(
       "repeat", po::value<size_t>(&repeat)->default_value(5), "with --bench: runs per query")(
-      "serve", "serve the HTTP API and web page")(
+      "allow-partial",
+      "over several databases: when some do not answer, search the others (the answer names the ones left out) "
+      "instead of failing (also $SAGSOEG_ALLOW_PARTIAL=1)")(
+      "shard-timeout",
+      po::value<int>(&server.searcher.shard_timeout_ms)
+          ->default_value(std::atoi(env_or("SAGSOEG_SHARD_TIMEOUT_MS", "800").c_str())),
+      "longest wait for one answer from a remote shard, in ms (default: $SAGSOEG_SHARD_TIMEOUT_MS or 800)")(
+      "spelling-db", po::value<std::string>(&server.searcher.spelling_db),
+      "a local database for \"did you mean\" when the searched ones are remote shards (which have no spelling "
+      "table): a copy of one shard, or a database of the whole corpus")("serve", "serve the HTTP API and web page")(
       "bind", po::value<std::string>(&server.bind)->default_value(env_or("SAGSOEG_BIND", "127.0.0.1")),
       "with --serve: address (default: $SAGSOEG_BIND or 127.0.0.1)")(
       "port", po::value<int>(&server.port)->default_value(std::atoi(env_or("SAGSOEG_PORT", "8080").c_str())),
@@ -229,8 +239,10 @@ int main(int argc, char** argv) {
       for (const Topic& t : TopicVocabulary::standard().topics()) std::cout << t.slug << "\t" << t.label << "\n";
       return 0;
     }
+    server.searcher.allow_partial = vm.count("allow-partial") > 0 || env_or("SAGSOEG_ALLOW_PARTIAL", "0") == "1";
+    server.searcher.shard_timeout_ms = std::max(50, server.searcher.shard_timeout_ms);
     if (vm.count("serve")) return run_server(dbs, server);
-    Searcher searcher(dbs);
+    Searcher searcher(dbs, server.searcher);
     if (!bench_file.empty()) {
       const BenchResult b = run_bench(searcher, bench_file, repeat, req);
       nlohmann::json j{{"queries", b.queries}, {"runs", b.runs},       {"p50_us", b.p50_us},
@@ -287,6 +299,12 @@ int main(int argc, char** argv) {
       return hits.empty() ? 1 : 0;
     }
     const SearchResponse r = searcher.search(req);
+    if (!r.failed_shards.empty()) {
+      std::string which;
+      for (const std::string& f : r.failed_shards) which += " " + escape_controls(f);
+      std::cerr << "searcher: partial results: " << r.failed_shards.size() << " of " << r.shards_total
+                << " databases did not answer:" << which << "\n";
+    }
     if (vm.count("csv")) {
       std::cout << results_csv(r);
     } else if (json) {

@@ -4,8 +4,13 @@
 
 namespace sagsoeg {
 
-SearcherPool::SearcherPool(std::vector<std::string> dbs, size_t size, std::chrono::milliseconds max_wait)
-    : dbs_(std::move(dbs)), max_wait_(max_wait), free_(std::max<size_t>(1, size)), lanes_free_(free_.size()) {}
+SearcherPool::SearcherPool(std::vector<std::string> dbs, SearcherOptions options, size_t size,
+                           std::chrono::milliseconds max_wait)
+    : dbs_(std::move(dbs)),
+      options_(options),
+      max_wait_(max_wait),
+      free_(std::max<size_t>(1, size)),
+      lanes_free_(free_.size()) {}
 
 SearcherPool::Lease SearcherPool::borrow() {
   std::unique_ptr<Searcher> s;
@@ -24,7 +29,7 @@ SearcherPool::Lease SearcherPool::borrow() {
     if (lease.searcher_) {
       lease->reopen();
     } else {
-      lease.searcher_ = std::make_unique<Searcher>(dbs_);
+      lease.searcher_ = std::make_unique<Searcher>(dbs_, options_);
     }
   } catch (const std::exception& e) {
     lease.discard();

@@ -34,7 +34,7 @@ class ServiceUnavailable : public std::runtime_error {
 
 class SearcherPool {
  public:
-  SearcherPool(std::vector<std::string> dbs, size_t size, std::chrono::milliseconds max_wait);
+  SearcherPool(std::vector<std::string> dbs, SearcherOptions options, size_t size, std::chrono::milliseconds max_wait);
 
   class Lease {
    public:
@@ -85,6 +85,7 @@ class SearcherPool {
   std::string failed(const std::string& reason);
 
   std::vector<std::string> dbs_;
+  SearcherOptions options_;
   std::chrono::milliseconds max_wait_;
   mutable std::mutex mu_;
   std::condition_variable available_;

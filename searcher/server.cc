@@ -90,6 +90,8 @@ std::string unavailable_reason(const std::string& detail) {
   if (detail.rfind("server busy", 0) == 0) return detail;
   if (detail.find("text pipeline") != std::string::npos)
     return "index unavailable: it was built by another version of the text pipeline and must be rebuilt";
+  if (detail.find("shard did not answer") != std::string::npos)
+    return "index unavailable: a shard did not answer in time";
   if (detail.find("is damaged") != std::string::npos)
     return "index unavailable: the database is damaged and must be restored or rebuilt";
   if (detail.find("could not be read") != std::string::npos)
@@ -276,8 +278,15 @@ void add_status_routes(GuardedServer& http, HealthProbe& health, SearcherPool& p
                            {"open_failures", pool.open_failures()}};
     if (h.status.revisions.size() == 1) body["revision"] = h.status.revisions[0];
     if (h.status.revisions.size() > 1) body["revisions"] = h.status.revisions;
+    body["databases"] = h.status.revisions.size() + h.status.failed_shards.size();
     if (!h.opened) body["error"] = unavailable_reason(h.error);
     if (h.opened && h.status.items == 0) body["error"] = "the index holds no items";
+    if (!h.status.failed_shards.empty()) {
+      nlohmann::json failed = nlohmann::json::array();
+      for (const std::string& f : h.status.failed_shards) failed.push_back(f.substr(0, f.find(": ")));
+      body["failed_shards"] = failed;
+      body["error"] = "some shards do not answer; results are partial";
+    }
     if (body.contains("error")) body["message_da"] = danish_error(503, body["error"]);
     send_json(res, h.verdict() == "ok" ? 200 : 503, body);
   });
@@ -293,6 +302,8 @@ void add_status_routes(GuardedServer& http, HealthProbe& health, SearcherPool& p
          h.status.revisions.empty() ? 0.0 : static_cast<double>(h.status.revisions[0])},
         {"sagsoeg_index_last_indexed_timestamp_seconds", "When an indexer run last changed the index.", "gauge",
          epoch_seconds(h.status.indexed_at)},
+        {"sagsoeg_index_failed_shards", "Databases (shards) left out of searches now.", "gauge",
+         static_cast<double>(h.status.failed_shards.size())},
         {"sagsoeg_index_open_failures_total", "Searches that found the index could not be opened or read.", "counter",
          static_cast<double>(pool.open_failures())},
         {"sagsoeg_http_waiting_connections", "Connections waiting for their next request.", "gauge",
@@ -385,8 +396,8 @@ int run_server(const std::vector<std::string>& dbs, const ServerOptions& options
   std::signal(SIGPIPE, SIG_IGN);
   const size_t threads = static_cast<size_t>(std::max(1, options.threads));
   // A request waits for a free searcher at most as long as a search may take.
-  SearcherPool pool(dbs, threads, std::chrono::milliseconds(static_cast<int>(kTimeBudget * 1000)));
-  HealthProbe health(dbs);
+  SearcherPool pool(dbs, options.searcher, threads, std::chrono::milliseconds(static_cast<int>(kTimeBudget * 1000)));
+  HealthProbe health(dbs, options.searcher);
   ServerMetrics metrics;
   GuardedServer http(connection_limits(threads));
   // Slow or stuck clients must not hold a worker for long: the whole request

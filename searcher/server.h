@@ -6,12 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "search/searcher.h"
+
 namespace sagsoeg {
 
 struct ServerOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
   int threads = 16;
+  SearcherOptions searcher;  ///< shard timeout, partial answers
 };
 
 /// The program, its version, text pipeline and Xapian (/version, --version).

@@ -315,6 +315,7 @@ T* owned(T* processor) {
 
 struct QueryBuilder::Impl {
   const Xapian::Database& db;
+  const Xapian::Database* spelling = nullptr;
   std::unique_ptr<Xapian::Stopper> stopper;
   Xapian::QueryParser qp;
   Xapian::Stem stem;
@@ -460,6 +461,10 @@ std::optional<Xapian::Query> QueryBuilder::filter_query(const SearchRequest& r, 
   return Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end());
 }
 
+void QueryBuilder::set_spelling_source(const Xapian::Database* spelling) {
+  impl_->spelling = spelling;
+}
+
 std::string QueryBuilder::spelling_correction(const std::string& query) {
   // Word by word against the spelling table, as Xapian's QueryParser does
   // for unprefixed terms (ours all carry the "Z" prefix, so it would not):
@@ -484,7 +489,7 @@ std::string QueryBuilder::spelling_correction(const std::string& query) {
                          return static_cast<unsigned char>(c) >= 0x80 || std::islower(static_cast<unsigned char>(c));
                        });
     if (plain && !impl_->db.term_exists("Z" + impl_->stem(word))) {
-      const std::string suggestion = impl_->db.get_spelling_suggestion(word);
+      const std::string suggestion = (impl_->spelling ? *impl_->spelling : impl_->db).get_spelling_suggestion(word);
       if (!suggestion.empty() && suggestion != word) {
         token = token.substr(0, b) + suggestion + token.substr(e);
         changed = true;

@@ -57,6 +57,11 @@ class QueryBuilder {
   /// Danish noun at the start of a query must stem like any other.
   static std::string fold_case(const std::string& query);
 
+  /// Spelling suggestions from this database instead (a local copy of a
+  /// shard's, when the searched ones are remote and have no spelling
+  /// table); it must outlive the builder.
+  void set_spelling_source(const Xapian::Database* spelling);
+
   /// The query with misspelt words replaced from the spelling table (public
   /// text only), or "" when nothing would change.
   std::string spelling_correction(const std::string& query);

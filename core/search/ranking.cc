@@ -49,7 +49,8 @@ PageBounds bounds(const SearchRequest& r) {
   return {static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit)};
 }
 
-RankedPage single_pass(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& r, bool by_date) {
+RankedPage single_pass(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& r, bool by_date,
+                       const std::vector<Xapian::Database>& parts) {
   const PageBounds b = bounds(r);
   Xapian::Enquire enquire = make_enquire(db, built.query, r.time_budget);
   RankedPage page;
@@ -64,14 +65,15 @@ RankedPage single_pass(const Xapian::Database& db, const BuiltQuery& built, cons
     mset = enquire.get_mset(b.first, b.size, b.check());
   }
   page.count = from_mset(mset);
-  if (!usable_exact(page.count)) page.count = count_matches(db, built.query, r.time_budget);
+  if (!usable_exact(page.count)) page.count = count_matches(db, built.query, r.time_budget, parts);
   // Here the query is the all-words query (one word, or explicit operators).
   if (built.has_text && !built.all_words_first) page.some_item_has_all_words = mset.get_matches_lower_bound() > 0;
   append(mset, page.matches);
   return page;
 }
 
-RankedPage all_words_first(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& r) {
+RankedPage all_words_first(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& r,
+                           const std::vector<Xapian::Database>& parts) {
   const PageBounds b = bounds(r);
   RankedPage page;
   page.weighted = true;
@@ -97,15 +99,28 @@ RankedPage all_words_first(const Xapian::Database& db, const BuiltQuery& built, 
   }
   // The total is that of the whole query (the phases' AND and AND_NOT
   // estimates are far less accurate), the same on every page.
-  if (!counted) page.count = count_matches(db, built.query, r.time_budget);
+  if (!counted) page.count = count_matches(db, built.query, r.time_budget, parts);
   // Words that weigh nothing (boolean filters typed as text): browse order.
-  if (!page.matches.empty() && page.matches.front().weight == 0) return single_pass(db, built, r, true);
+  if (!page.matches.empty() && page.matches.front().weight == 0) return single_pass(db, built, r, true, parts);
   return page;
 }
 
 }  // namespace
 
-MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, double time_budget) {
+MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, double time_budget,
+                         const std::vector<Xapian::Database>& parts) {
+  if (parts.size() > 1) {
+    MatchCount sum;
+    sum.exact = true;
+    for (const Xapian::Database& part : parts) {
+      const MatchCount c = count_matches(part, query, time_budget);
+      sum.min += c.min;
+      sum.max += c.max;
+      sum.total += c.total;
+      sum.exact = sum.exact && c.exact;
+    }
+    return sum;
+  }
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -124,10 +139,11 @@ Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& qu
   return enquire;
 }
 
-RankedPage rank_page(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& r) {
+RankedPage rank_page(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& r,
+                     const std::vector<Xapian::Database>& parts) {
   const bool by_date = r.sort == SortOrder::date || !built.has_text;
-  if (by_date || !built.all_words_first) return single_pass(db, built, r, by_date);
-  return all_words_first(db, built, r);
+  if (by_date || !built.all_words_first) return single_pass(db, built, r, by_date, parts);
+  return all_words_first(db, built, r, parts);
 }
 
 }  // namespace sagsoeg

@@ -40,13 +40,18 @@ struct RankedPage {
 /// AND query and the OR query: the AND query alone usually fills the page,
 /// and then the OR query is only estimated, never matched -- half the work
 /// of the combined query (measured on the 20,000-document benchmark).
-RankedPage rank_page(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& request);
+/// `parts`: `db`'s databases one by one (shards), counted one by one so a
+/// total is exact where each shard's is, as over one database.
+RankedPage rank_page(const Xapian::Database& db, const BuiltQuery& built, const SearchRequest& request,
+                     const std::vector<Xapian::Database>& parts = {});
 
 /// Queries that can match at most this many items are counted exactly.
 inline constexpr Xapian::doccount kCountExactlyUpTo = 250;
 
-/// Counts `query`'s matches (a pass that stops after kCountExactlyUpTo).
-MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, double time_budget = 0);
+/// Counts `query`'s matches (a pass that stops after kCountExactlyUpTo), in
+/// each of `parts` when there are several, and adds them up.
+MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, double time_budget = 0,
+                         const std::vector<Xapian::Database>& parts = {});
 
 /// Xapian's BM25 with our parameters (see the README on ranking); the
 /// match stops after `time_budget` seconds (0: no limit).

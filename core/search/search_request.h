@@ -81,6 +81,10 @@ struct SearchResponse {
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  ///< committee, year, topic, type, case_id, organisation, kind
   std::string suggestion;                                 ///< "did you mean", or empty
+  /// Over several databases: how many, and those that did not answer (the
+  /// results are then partial: only with --allow-partial).
+  size_t shards_total = 1;
+  std::vector<std::string> failed_shards;
 };
 
 /// A user error in a query or filter (bad syntax, bad date); the message is

@@ -29,6 +29,24 @@ bool is_remote_stub(const std::string& path) {
   return in && (in >> word) && (word == "remote");
 }
 
+// A stub file's "remote HOST:PORT" (or "remote :PORT") opened with our
+// timeouts; anything else in a stub file is left to Xapian.
+std::optional<Xapian::Database> open_remote(const std::string& path, int timeout_ms) {
+  std::ifstream in(path);
+  std::string word, address, extra;
+  if (!(in >> word >> address) || word != "remote" || (in >> extra)) return std::nullopt;
+  const size_t colon = address.rfind(':');
+  if (colon == std::string::npos) return std::nullopt;
+  const std::string host = colon == 0 ? "127.0.0.1" : address.substr(0, colon);
+  unsigned port = 0;
+  for (size_t i = colon + 1; i < address.size(); ++i) {
+    if (!std::isdigit(static_cast<unsigned char>(address[i])) || port > 65535) return std::nullopt;
+    port = port * 10 + static_cast<unsigned>(address[i] - '0');
+  }
+  if (port == 0 || port > 65535) return std::nullopt;
+  return Xapian::Remote::open(host, port, timeout_ms, timeout_ms);
+}
+
 // The public text an item's snippet is drawn from: resumé and decision
 // first, they say most in fewest words.
 std::string snippet_source(const AgendaItem& item) {
@@ -77,7 +95,8 @@ struct Searcher::Impl {
   std::unique_ptr<QueryBuilder> builder;
 };
 
-Searcher::Searcher(std::vector<std::string> db_paths) : paths_(std::move(db_paths)), impl_(std::make_unique<Impl>()) {
+Searcher::Searcher(std::vector<std::string> db_paths, SearcherOptions options)
+    : paths_(std::move(db_paths)), options_(options), impl_(std::make_unique<Impl>()) {
   if (paths_.empty()) throw std::runtime_error("no database given");
   // Even opening reads (the pipeline version): an indexer committing twice
   // meanwhile discards that revision, so it is retried like a search.
@@ -89,27 +108,84 @@ Searcher::~Searcher() = default;
 void Searcher::open() {
   Xapian::Database combined;
   std::vector<Xapian::Database> parts;
+  std::vector<std::string> failed;
+  std::string first_error;
   for (const std::string& path : paths_) {
     try {
-      Xapian::Database one(path);
+      const bool remote = is_remote_stub(path);
+      std::optional<Xapian::Database> opened;
+      if (remote) opened = open_remote(path, options_.shard_timeout_ms);
+      Xapian::Database one = opened ? *opened : Xapian::Database(path);
       // An empty database (an indexer's first batch not yet committed) just
       // has no results; check_pipeline_version accepts it.
       // Remote shards (xapian-tcpsrv) have no spelling table: "did you mean"
       // is switched off when any shard is remote.
-      if (is_remote_stub(path)) spelling_ = false, remote_ = true;
+      if (remote) spelling_ = false, remote_ = true;
       check_pipeline_version(one, path);
-      if (!is_remote_stub(path)) check_database_files(one, path);
+      if (!remote) check_database_files(one, path);
       combined.add_database(one);
       parts.push_back(one);
-    } catch (const Xapian::DatabaseOpeningError& e) {
-      throw std::runtime_error("cannot open database " + path + ": " + e.get_msg() + " (build it with `indexer --db " +
-                               path + " corpus/`)");
+    } catch (const Xapian::Error& e) {
+      const std::string detail =
+          e.get_msg() + (e.get_error_string() ? std::string(" (") + e.get_error_string() + ")" : "");
+      const std::string why = is_remote_stub(path) ? "a shard did not answer: " + path + ": " + detail
+                                                   : "cannot open database " + path + ": " + detail;
+      if (!options_.allow_partial || paths_.size() == 1) {
+        if (std::string(e.get_type()) == "DatabaseOpeningError")
+          throw std::runtime_error(why + " (build it with `indexer --db " + path + " corpus/`)");
+        throw std::runtime_error(why);
+      }
+      failed.push_back(path + ": " + e.get_msg());
+      if (first_error.empty()) first_error = why;
+    } catch (const std::runtime_error& e) {
+      if (!options_.allow_partial || paths_.size() == 1) throw;
+      failed.push_back(path + ": " + e.what());
+      if (first_error.empty()) first_error = e.what();
     }
   }
+  if (parts.empty()) throw std::runtime_error(first_error.empty() ? "no database could be opened" : first_error);
   db_ = combined;
   parts_ = std::move(parts);
+  failed_shards_ = std::move(failed);
+  failed_at_ = std::chrono::steady_clock::now();
   signature_ = files_signature();
+  if (!options_.spelling_db.empty()) {
+    try {
+      spelling_db_ = Xapian::Database(options_.spelling_db);
+      spelling_ = true;
+    } catch (const Xapian::Error& e) {
+      throw std::runtime_error("cannot open the spelling database " + options_.spelling_db + ": " + e.get_msg());
+    }
+  }
+  make_builder();
+}
+
+void Searcher::make_builder() {
   impl_->builder = std::make_unique<QueryBuilder>(db_, TextPipeline::standard());
+  if (!options_.spelling_db.empty()) impl_->builder->set_spelling_source(&spelling_db_);
+}
+
+void Searcher::reopen_after_network_error(const Xapian::NetworkError& e) {
+  SearcherOptions strict = options_;
+  options_.allow_partial = true;  // find every shard that does not answer
+  try {
+    open();
+  } catch (...) {
+    options_ = strict;
+    throw;
+  }
+  options_ = strict;
+  if (options_.allow_partial && !failed_shards_.empty()) return;
+  std::string which;
+  for (const std::string& f : failed_shards_) which += (which.empty() ? "" : "; ") + f;
+  throw std::runtime_error("a shard did not answer: " + (which.empty() ? e.get_msg() : which) +
+                           " (searcher --allow-partial answers from the others)");
+}
+
+void Searcher::note_shards(SearchResponse& out) const {
+  out.shards_total = paths_.size();
+  out.failed_shards.clear();
+  for (const std::string& f : failed_shards_) out.failed_shards.push_back(f.substr(0, f.find(": ")));
 }
 
 // What identifies a local database's files: `indexer --compact` and
@@ -127,13 +203,26 @@ std::string Searcher::files_signature() const {
 }
 
 void Searcher::reopen() {
+  try {
+    reopen_once();
+  } catch (const Xapian::NetworkError& e) {
+    if (!remote_) throw;
+    reopen_after_network_error(e);
+  }
+}
+
+void Searcher::reopen_once() {
   const std::string sig = files_signature();
-  if (sig != signature_) {
+  // Shards left out are tried again every few seconds.
+  const bool retry_failed =
+      !failed_shards_.empty() && std::chrono::steady_clock::now() - failed_at_ > std::chrono::seconds(5);
+  if (sig != signature_ || retry_failed) {
     open();  // new files: a fresh handle, never the old (perhaps purged) revision
     return;
   }
   if (!db_.reopen()) return;
-  impl_->builder = std::make_unique<QueryBuilder>(db_, TextPipeline::standard());
+  if (!options_.spelling_db.empty()) spelling_db_.reopen();
+  make_builder();
 }
 
 bool Searcher::has_matches(const Xapian::Query& query) {
@@ -157,6 +246,7 @@ Searcher::Status Searcher::status() const {
     s.revisions.push_back(revision);
     s.indexed_at = std::max(s.indexed_at, part.get_metadata(schema::kMetaIndexedAt));
   }
+  s.failed_shards = failed_shards_;
   return s;
 }
 
@@ -169,7 +259,9 @@ size_t Searcher::public_item_count() const {
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
-  return with_retry([&] { return search_once(request); });
+  SearchResponse out = with_retry([&] { return search_once(request); });
+  note_shards(out);
+  return out;
 }
 
 SearchResponse Searcher::search_once(const SearchRequest& request) {
@@ -209,7 +301,7 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
 
 Searcher::QueryRun Searcher::run_query(const SearchRequest& r) {
   const BuiltQuery built = impl_->builder->build(r);
-  const RankedPage page = rank_page(db_, built, r);
+  const RankedPage page = rank_page(db_, built, r, parts_);
   QueryRun out;
   out.has_text = built.has_text;
   out.all_words = built.all_words;
@@ -287,7 +379,7 @@ size_t Searcher::confidential_count(const std::string& case_id) {
     const std::optional<Xapian::Query> filter = impl_->builder->filter_query(r);
     const Xapian::Query closed(Xapian::Query::OP_FILTER, filter.value_or(match_all()),
                                Xapian::Query(std::string(schema::kAccess) + "confidential"));
-    return count_matches(db_, closed).total;
+    return count_matches(db_, closed, 0, parts_).total;
   });
 }
 

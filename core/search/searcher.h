@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,11 +15,24 @@
 
 namespace sagsoeg {
 
+struct SearcherOptions {
+  /// Longest wait for any one operation on a remote shard (xapian-tcpsrv):
+  /// a frozen shard costs this, not Xapian's default 10 s.
+  int shard_timeout_ms = 800;
+  /// Search the shards that answer when some do not (the answer names the
+  /// others), instead of failing.
+  bool allow_partial = false;
+  /// A local database whose spelling table serves "did you mean" when the
+  /// searched ones are remote (which have none): a copy of one shard.
+  std::string spelling_db;
+};
+
 class Searcher {
  public:
   /// Opens and combines the databases; throws std::runtime_error with a
-  /// clear message if one is missing or was built by another text pipeline.
-  explicit Searcher(std::vector<std::string> db_paths);
+  /// clear message if one is missing or was built by another text pipeline
+  /// (with `allow_partial`, only if none can be opened).
+  explicit Searcher(std::vector<std::string> db_paths, SearcherOptions options = {});
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
@@ -52,8 +66,9 @@ class Searcher {
   struct Status {
     size_t items = 0;
     size_t public_items = 0;
-    std::vector<unsigned long> revisions;  ///< per database; 0 where a remote one cannot say
-    std::string indexed_at;                ///< newest "last changed by the indexer" (UTC), or empty
+    std::vector<unsigned long> revisions;    ///< per database; 0 where a remote one cannot say
+    std::string indexed_at;                  ///< newest "last changed by the indexer" (UTC), or empty
+    std::vector<std::string> failed_shards;  ///< databases left out ("PATH: reason")
   };
   Status status() const;
 
@@ -65,15 +80,25 @@ class Searcher {
 
  private:
   std::vector<std::string> paths_;
+  SearcherOptions options_;
   Xapian::Database db_;
+  std::vector<std::string> failed_shards_;  ///< "PATH: reason" of databases left out
+  std::chrono::steady_clock::time_point failed_at_{};
   std::vector<Xapian::Database> parts_;  ///< db_'s databases one by one
-  std::string signature_;                ///< files_signature() when opened
+  Xapian::Database spelling_db_;         ///< options_.spelling_db, when given
+  void make_builder();
+  std::string signature_;  ///< files_signature() when opened
   std::string files_signature() const;
   bool spelling_ = true;
   bool remote_ = false;  ///< some database is a remote shard
   struct Impl;
   std::unique_ptr<Impl> impl_;
   void open();
+  void reopen_once();
+  /// A remote shard stopped answering mid-search: open afresh (each shard on
+  /// its own, finding which), then throw unless partial answers are allowed.
+  void reopen_after_network_error(const Xapian::NetworkError& e);
+  void note_shards(SearchResponse& out) const;
   SearchResponse search_once(const SearchRequest& request);
   /// One query's page, with what "did you mean" needs to decide.
   struct QueryRun : SearchResponse {
@@ -92,12 +117,17 @@ class Searcher {
   /// hundred items (seen in the kill test), hence the generous limit.
   template <typename F>
   auto with_retry(F&& f) -> decltype(f()) {
+    bool shards_reopened = false;
     for (int attempt = 0;; ++attempt) {
       try {
         return f();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt == kMaxAttempts - 1) throw;
         reopen();  // when opening failed, db_ is still empty and open() runs again
+      } catch (const Xapian::NetworkError& e) {
+        if (!remote_ || shards_reopened) throw;
+        shards_reopened = true;
+        reopen_after_network_error(e);
       }
     }
   }
