@@ -9,6 +9,7 @@
 
 #include "index/build_info.h"
 #include "index/database.h"
+#include "index/schema.h"
 #include "index/topics.h"
 #include "model/item_json.h"
 #include "search/result_json.h"
@@ -82,11 +83,9 @@ int fail(bool json, const std::string& message, int status = 2) {
 std::vector<std::string> describe_terms(const std::vector<std::string>& terms) {
   std::vector<std::string> out;
   for (const std::string& t : terms) {
-    size_t p = t[0] == 'Z' ? 1 : 0;
-    size_t q = p;
-    while (q < t.size() && t[q] >= 'A' && t[q] <= 'Z') ++q;
-    const std::string prefix = t.substr(p, q - p), word = t.substr(q);
-    std::string what = p ? "stamme" : "ord";
+    const schema::SplitTerm split = schema::split_term(t);
+    const std::string prefix(split.prefix), word(split.word);
+    std::string what = split.stemmed ? "stamme" : "ord";
     if (prefix == "XP") what = "del af sammensat ord (halv vægt)";
     if (prefix == "XPS" || prefix == "XPD" || prefix == "XPR" || prefix == "XPI")
       what = "del af sammensat ord i feltet";

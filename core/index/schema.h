@@ -10,6 +10,9 @@
 
 namespace sagsoeg::schema {
 
+/// The stem marker: "Z" + a field's prefix + a stem ("ZSpalliation").
+inline constexpr char kStemmed = 'Z';
+
 // Free-text fields. Every word is indexed as "Z" + its stem: all public text
 // with positions, and each field's copy (without positions) as "Z" + the
 // field's prefix + stem ("ZSpalliation", "ZXDgodkend").
@@ -33,15 +36,32 @@ inline bool is_text_field_prefix(std::string_view p) {
   return p.empty() || p == "S" || p == "XD" || p == "XR" || p == "XI";
 }
 
+/// A term taken apart: whether it is a stem, its prefix (the upper-case
+/// letters after the stem marker) and the word. The one place that does it.
+struct SplitTerm {
+  bool stemmed = false;
+  std::string_view prefix;
+  std::string_view word;
+};
+inline SplitTerm split_term(std::string_view term) {
+  SplitTerm t;
+  if (!term.empty() && term[0] == kStemmed) {
+    t.stemmed = true;
+    term.remove_prefix(1);
+  }
+  size_t n = 0;
+  while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') ++n;
+  t.prefix = term.substr(0, n);
+  t.word = term.substr(n);
+  return t;
+}
+
 /// True for the terms of the free-text fields above (unprefixed words, their
 /// "Z" stems, S/XD/XR/XI/XP). The document builder gives them to public items
 /// only, so a query made of these terms alone cannot match a confidential
 /// item and needs no access filter (which costs a pass over a long list).
 inline bool is_public_text_term(std::string_view term) {
-  if (!term.empty() && term[0] == 'Z') term.remove_prefix(1);
-  size_t n = 0;
-  while (n < term.size() && term[n] >= 'A' && term[n] <= 'Z') ++n;
-  const std::string_view prefix = term.substr(0, n);
+  const std::string_view prefix = split_term(term).prefix;
   return prefix.empty() || prefix == kTitle || prefix == kDecision || prefix == kResume || prefix == kIndstilling ||
          prefix == kCompoundPart || prefix == "XPS" || prefix == "XPD" || prefix == "XPR" || prefix == "XPI";
 }

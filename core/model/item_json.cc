@@ -8,11 +8,6 @@ nlohmann::json null_if_empty(const std::string& s) {
   return s.empty() ? nlohmann::json() : nlohmann::json(s);
 }
 
-std::string string_or_empty(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it == j.end() || !it->is_string() ? std::string() : it->get<std::string>();
-}
-
 }  // namespace
 
 std::string dump_json(const nlohmann::json& j, int indent) {
@@ -73,43 +68,6 @@ nlohmann::json item_to_json(const AgendaItem& item) {
   if (item.page) j["page"] = item.page;
   if (!item.meta.indexed.empty()) j["indexed"] = item.meta.indexed;
   return j;
-}
-
-AgendaItem item_from_json(const nlohmann::json& j) {
-  AgendaItem item;
-  item.meta.source = string_or_empty(j, "source");
-  item.meta.date = string_or_empty(j, "date");
-  item.meta.committee = string_or_empty(j, "committee");
-  item.meta.organisation = string_or_empty(j, "organisation");
-  item.meta.kind = string_or_empty(j, "kind");
-  item.meta.url = string_or_empty(j, "url");
-  item.meta.format = string_or_empty(j, "format");
-  item.meta.indexed = string_or_empty(j, "indexed");
-  item.number = j.value("item", 0);
-  item.number_text = string_or_empty(j, "number");
-  item.occurrence = j.value("occurrence", 1);
-  item.title = string_or_empty(j, "title");
-  item.type = string_or_empty(j, "type");
-  item.outcome = string_or_empty(j, "outcome");
-  item.split = string_or_empty(j, "split");
-  item.access = string_or_empty(j, "access") == "confidential" ? Access::confidential : Access::public_item;
-  item.case_id = string_or_empty(j, "case_id");
-  if (j.contains("case_refs")) item.case_refs = j["case_refs"].get<std::vector<std::string>>();
-  item.contact = string_or_empty(j, "contact");
-  if (j.contains("sections"))
-    for (const auto& s : j["sections"])
-      item.sections.push_back({string_or_empty(s, "name"), string_or_empty(s, "heading"), string_or_empty(s, "text"),
-                               string_or_empty(s, "body"), string_or_empty(s, "date")});
-  if (j.contains("attachment_links")) {
-    for (const auto& a : j["attachment_links"])
-      item.attachments.push_back({string_or_empty(a, "name"), string_or_empty(a, "url")});
-  } else if (j.contains("attachments")) {
-    for (const auto& a : j["attachments"])
-      if (a.is_string()) item.attachments.push_back({a.get<std::string>(), ""});
-  }
-  item.line = j.value("line", 0);
-  item.page = j.value("page", 0);
-  return item;
 }
 
 }  // namespace sagsoeg

@@ -14,9 +14,6 @@ namespace sagsoeg {
 /// A confidential item has no title, sections, decision(s) or text.
 nlohmann::json item_to_json(const AgendaItem& item);
 
-/// Inverse of item_to_json (for items read back from the index).
-AgendaItem item_from_json(const nlohmann::json& j);
-
 /// JSON text that never throws: bytes that are not UTF-8 (which no reader
 /// should let through, but input is hostile) become U+FFFD.
 std::string dump_json(const nlohmann::json& j, int indent = -1);

@@ -228,14 +228,4 @@ std::string section_key(const Line& line) {
   return read_section_heading(line).key;
 }
 
-std::string section_display_name(const std::string& key) {
-  for (const auto& h : kHeadings)
-    if (key == h.second) {
-      std::string name(h.first);
-      if (!name.empty() && name[0] >= 'a' && name[0] <= 'z') name[0] = static_cast<char>(name[0] - 32);
-      return name;
-    }
-  return key;
-}
-
 }  // namespace sagsoeg

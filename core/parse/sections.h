@@ -26,7 +26,4 @@ SectionHeading read_section_heading(const Line& line, bool at_paragraph_start = 
 /// Canonical key of a section heading line, or "" (see read_section_heading).
 std::string section_key(const Line& line);
 
-/// Human heading for a canonical key, used when a section had none.
-std::string section_display_name(const std::string& key);
-
 }  // namespace sagsoeg

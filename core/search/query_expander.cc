@@ -14,12 +14,10 @@ constexpr double kCompoundPartWeight = 0.5;
 // "Z" + a text field's prefix ("", S, XD, XR, XI) + a stem: the field's
 // prefix, or false for any other term.
 bool split_stemmed_term(const std::string& term, std::string& prefix, std::string& stem) {
-  if (term.size() < 2 || term[0] != 'Z') return false;
-  size_t p = 1;
-  while (p < term.size() && term[p] >= 'A' && term[p] <= 'Z') ++p;
-  prefix = term.substr(1, p - 1);
-  if (p == term.size() || !schema::is_text_field_prefix(prefix)) return false;
-  stem = term.substr(p);
+  const schema::SplitTerm t = schema::split_term(term);
+  if (!t.stemmed || t.word.empty() || !schema::is_text_field_prefix(t.prefix)) return false;
+  prefix = t.prefix;
+  stem = t.word;
   return true;
 }
 
@@ -71,18 +69,16 @@ Xapian::Query field_phrase(const Xapian::Query& q) {
   if (terms.empty()) return q;
   std::string field;
   for (const std::string& t : terms) {
-    if (t.empty() || t[0] != 'Z') return q;
-    size_t p = 1;
-    while (p < t.size() && t[p] >= 'A' && t[p] <= 'Z') ++p;
-    const std::string prefix = t.substr(1, p - 1);
-    if (prefix.empty() || !schema::is_text_field_prefix(prefix)) return q;
+    const schema::SplitTerm split = schema::split_term(t);
+    const std::string prefix(split.prefix);
+    if (!split.stemmed || prefix.empty() || !schema::is_text_field_prefix(prefix)) return q;
     if (!field.empty() && field != prefix) return q;
     field = prefix;
   }
   std::vector<Xapian::Query> in_field, words;
   for (const std::string& t : terms) {
     in_field.emplace_back(t);
-    words.emplace_back("Z" + t.substr(1 + field.size()));
+    words.emplace_back(std::string(1, schema::kStemmed) + std::string(schema::split_term(t).word));
   }
   const Xapian::Query phrase(q.get_type(), words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
   in_field.push_back(phrase);

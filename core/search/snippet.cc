@@ -1,5 +1,7 @@
 #include "search/snippet.h"
 
+#include "index/schema.h"
+
 #include <algorithm>
 
 #include "util/utf8.h"
@@ -47,35 +49,17 @@ std::string lower_word(const std::string& text, size_t b, size_t e) {
 
 }  // namespace
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size() + s.size() / 16);
-  for (char c : s) {
-    if (const char* entity = html_entity(c)) {
-      out += entity;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
 std::vector<std::string> highlight_terms(const Xapian::Query& query) {
   std::vector<std::string> terms;
   for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
-    std::string term = *t;
-    if (term.empty()) continue;
-    if (term[0] == 'Z') term.erase(0, 1);
-    // Field and compound prefixes are upper case; boolean filters (XCASE,
-    // Y2024, ...) have upper-case prefixes too and end up empty or digits.
-    size_t p = 0;
-    while (p < term.size() && term[p] >= 'A' && term[p] <= 'Z') ++p;
-    if (p > 0 && p != 1 && p != 2) continue;  // XCASE..., XTOPIC...: not text
-    if (p == 2 && term.compare(0, 2, "XD") != 0 && term.compare(0, 2, "XR") != 0 && term.compare(0, 2, "XI") != 0 &&
-        term.compare(0, 2, "XP") != 0)
-      continue;
-    if (p == 1 && term[0] != 'S') continue;
-    term.erase(0, p);
+    // Words of the text fields (title, decision, resumé, recommendation,
+    // compound parts); boolean filters (XCASE..., XTOPIC...) are not text.
+    const std::string whole = *t;
+    const schema::SplitTerm split = schema::split_term(whole);
+    const std::string_view p = split.prefix;
+    const bool text = schema::is_text_field_prefix(p) || p == schema::kCompoundPart;
+    if (!text) continue;
+    const std::string term(split.word);
     if (term.size() >= 2 && std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
   }
   return terms;

@@ -20,8 +20,6 @@ std::vector<std::string> highlight_terms(const Xapian::Query& query);
 /// matches ("…" marks cuts); the start of the text if nothing matches.
 std::string make_snippet(const std::string& text, const std::vector<std::string>& terms, size_t length);
 
-std::string html_escape(const std::string& s);
-
 /// The entity for a character that HTML and XML text must escape (& < > "),
 /// or nullptr: the one escaping rule for snippets, pages and the feed.
 inline const char* html_entity(char c) {
