@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config clang clang-format
   libxapian-dev xapian-tools libstemmer-dev hunspell-da wdanish libboost-program-options-dev zlib1g-dev
   libgtest-dev nlohmann-json3-dev libcpp-httplib-dev libxml2-dev libpoppler-cpp-dev
-  libgoogle-perftools-dev python3 chromium nodejs npm help2man
+  libgoogle-perftools-dev libcurl4-openssl-dev python3 chromium nodejs npm help2man
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(xapian-omega sqlite3 wrk gnuplot-nox)

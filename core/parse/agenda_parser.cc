@@ -58,7 +58,21 @@ void date_decisions(AgendaItem& item, const DocumentMeta& meta) {
   }
 }
 
+// "https://host/vis?id=1" -> "https://host" ("" when not a web address).
+std::string web_origin(const std::string& url) {
+  const size_t scheme = url.find("://");
+  if (scheme == std::string::npos || (url.compare(0, scheme, "http") != 0 && url.compare(0, scheme, "https") != 0))
+    return {};
+  return url.substr(0, url.find('/', scheme + 3));
+}
+
 void finish_document(ParsedDocument& doc) {
+  // Links the document gives relative to its portal ("/vis/pdf/bilag/...")
+  // become whole addresses when the document's own address is known.
+  if (const std::string origin = web_origin(doc.meta.url); !origin.empty())
+    for (auto& item : doc.items)
+      for (Attachment& a : item.attachments)
+        if (!a.url.empty() && a.url[0] == '/' && (a.url.size() < 2 || a.url[1] != '/')) a.url = origin + a.url;
   if (doc.meta.kind.empty()) {
     // Minutes record decisions; an agenda does not.
     bool has_decision = false;

@@ -49,8 +49,16 @@ bool sniff_portal_json(std::string_view bytes, std::string_view) {
 
 StatedItem read_item(const json& p) {
   StatedItem item;
-  firstagenda::set_title_and_access(item, text_at(p, {"Punktnummer", "Number"}), text_at(p, {"Navn", "Caption"}),
-                                    false);
+  const std::string number = text_at(p, {"Punktnummer", "Number"});
+  const std::string name = text_at(p, {"Navn"}), item_caption = text_at(p, {"Caption"});
+  firstagenda::set_title_and_access(item, number, name.empty() ? item_caption : name, false);
+  // The item's two titles may disagree (one edited later): a closed sign in
+  // either closes it.
+  if (!name.empty() && !item_caption.empty() && item_caption != name && item.access != Access::confidential) {
+    StatedItem by_caption;
+    firstagenda::set_title_and_access(by_caption, number, item_caption, false);
+    if (by_caption.access == Access::confidential) item = std::move(by_caption);
+  }
   item.case_id = collapse_spaces(text_at(p, {"SagsNummer", "CaseNumber"}));
   if (item.access == Access::confidential) return item;  // nothing of a closed item is read
   for (const json& field : member(p, "Felter")) {
