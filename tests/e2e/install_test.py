@@ -13,7 +13,8 @@ try:
     check(r.returncode == 0, f"cmake --install succeeds ({r.stderr.strip()[:200]})")
     for f in ("bin/indexer", "bin/searcher", "share/doc/sagsoeg/README.md", "share/doc/sagsoeg/examples/default-sagsoeg",
               "lib/systemd/system/sagsoeg-searcher.service", "lib/systemd/system/sagsoeg-indexer.service",
-              "lib/systemd/system/sagsoeg-indexer.timer"):
+              "lib/systemd/system/sagsoeg-indexer.timer", "lib/systemd/system/sagsoeg-harvester.service",
+              "bin/harvester"):
         check(os.path.exists(os.path.join(prefix, f)), f"installed: {f}")
     if shutil.which("help2man"):
         check(os.path.exists(os.path.join(prefix, "share/man/man1/searcher.1")), "installed: searcher.1")
