@@ -18,8 +18,11 @@ std::string danish_error(int status, const std::string& english) {
       {"unknown topic", "Emnet findes ikke."},
       {"unknown type", "Typen skal være orientering, beslutning eller drøftelse."},
       {"unknown kind", "Dokumenttypen skal være referat, dagsorden, aftale eller bilag."},
-      {"must be", "En talværdi i adressen er ugyldig (limit: 0-1000, offset: 0-100000)."},
       {"sort must be", "Sortering skal være relevans eller dato."},
+      {"unknown outcome",
+       "Udfaldet findes ikke. Brug fx godkendt, anbefalet, efterretning, oversendt, udsat, forkastet, drøftet eller "
+       "ukendt."},
+      {"must be", "En talværdi er ugyldig (limit: 0-1000, offset: 0-100000)."},
       {"built by another version", "Søgeindekset er bygget af en anden version af programmet og skal genopbygges."},
       {"shard did not answer", "En del af søgeindekset svarer ikke lige nu. Prøv igen om lidt."},
       {"shards do not answer", "En del af søgeindekset svarer ikke; resultaterne er ufuldstændige."},

@@ -17,6 +17,7 @@
 #include "searcher/bench.h"
 #include "searcher/command_line.h"
 #include "searcher/csv_output.h"
+#include "searcher/error_text.h"
 #include "searcher/server.h"
 #include "searcher/text_output.h"
 #include "text/text_pipeline.h"
@@ -74,8 +75,10 @@ std::string join(const std::vector<std::string>& words) {
 // One line on stderr, and with --json the same as a JSON object on stdout:
 // scripts read one format.
 int fail(bool json, const std::string& message, int status = 2) {
-  std::cerr << "searcher: " << message << "\n";
-  if (json) std::cout << dump_json({{"error", message}, {"status", status}}) << "\n";
+  // Danish first, as the rest of the output; the English detail after it.
+  const std::string danish = danish_error(400, message);
+  std::cerr << "searcher: " << danish << " (" << escape_controls(message) << ")\n";
+  if (json) std::cout << dump_json({{"error", message}, {"message_da", danish}, {"status", status}}) << "\n";
   return status;
 }
 

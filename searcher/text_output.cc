@@ -116,6 +116,8 @@ void print_results(const SearchResponse& r, const TextStyle& style, std::ostream
   for (const SearchHit& h : r.hits) print_hit(h, style, out);
   out << (r.total_exact ? "" : "Omkring ") << count_text(r.total, "resultat", "resultater");
   if (!r.hits.empty()) out << " (viser " << r.hits.front().rank << "-" << r.hits.back().rank << ")";
+  if (r.hits.empty() && r.total > 0 && r.offset > 0)
+    out << " (ingen at vise efter nr. " << r.offset << ": --offset er større end antallet)";
   out << "\n";
   for (const auto& [name, values] : r.facets) {
     if (values.empty()) continue;

@@ -145,7 +145,10 @@ std::string outcome_from_text(const std::string& text) {
   for (const std::string& o : all)
     for (std::string_view w : split_words(o))
       if (w == want && w != "til") return o;
-  return {};
+  // A word of the rules themselves ("vedtaget", "afvist", "udskudt"): the
+  // outcome a decision saying just that would get.
+  const DecisionOutcome o = OutcomeRules::standard().classify(want);
+  return o.outcome == "ukendt" ? std::string() : o.outcome;
 }
 
 }  // namespace sagsoeg

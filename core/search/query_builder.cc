@@ -502,9 +502,37 @@ std::string QueryBuilder::spelling_correction(const std::string& query) {
   return changed ? out : std::string();
 }
 
+namespace {
+
+// "-palliation -hospice" (only excluded words): every item but those, as
+// "NOT palliation" is; Xapian's parser would otherwise match the words.
+std::string only_excluded_as_not(const std::string& text) {
+  std::vector<std::string> tokens;
+  bool quoted = false;
+  std::string token;
+  for (char c : text) {
+    if (c == '"') quoted = !quoted;
+    if ((c == ' ' || c == '\t') && !quoted) {
+      if (!token.empty()) tokens.push_back(std::move(token));
+      token.clear();
+    } else {
+      token += c;
+    }
+  }
+  if (!token.empty()) tokens.push_back(std::move(token));
+  if (tokens.empty()) return text;
+  for (const std::string& t : tokens)
+    if (t.size() < 2 || t[0] != '-') return text;
+  std::string out = "NOT (";
+  for (size_t i = 0; i < tokens.size(); ++i) out += (i ? " OR " : "") + tokens[i].substr(1);
+  return out + ")";
+}
+
+}  // namespace
+
 BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   BuiltQuery built;
-  std::string text = fold_case(protect_case_ids(std::string(trim(r.query))));
+  std::string text = only_excluded_as_not(fold_case(protect_case_ids(std::string(trim(r.query)))));
   if (r.synonyms) text = SynonymTable::standard().expand(text);
   ExpansionOptions expansion;
   expansion.compounds = r.compounds;

@@ -88,6 +88,45 @@ SearchHit make_hit(const Xapian::Document& doc, double score, const std::vector<
   return hit;
 }
 
+// Edits (insert, delete, substitute) between two words, by code point.
+size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<uint32_t> x, y;
+  for (size_t i = 0; i < a.size();) x.push_back(next_code_point(a, i));
+  for (size_t i = 0; i < b.size();) y.push_back(next_code_point(b, i));
+  std::vector<size_t> row(y.size() + 1);
+  for (size_t j = 0; j <= y.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= x.size(); ++i) {
+    size_t diagonal = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= y.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[y.size()];
+}
+
+// A correction sure enough to show its results instead of the query's:
+// every word it changes was typed in lower case (a capitalised word or an
+// abbreviation is a name -- Lisbjerg, Movia, SAPA -- and stays as typed)
+// and is one edit away (two for words of eight letters or more). Anything
+// less certain is only offered.
+bool confident_correction(const std::string& typed, const std::string& corrected) {
+  const std::vector<std::string_view> a = split_words(typed), b = split_words(corrected);
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] == b[i]) continue;
+    const std::string word(a[i]);
+    for (size_t p = 0; p < word.size();)
+      if (is_upper_letter(next_code_point(word, p))) return false;
+    size_t length = 0;
+    for (size_t p = 0; p < word.size(); ++length) next_code_point(word, p);
+    if (edit_distance(word, std::string(b[i])) > (length >= 8 ? 2u : 1u)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -282,7 +321,7 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
       alt.spelling = false;
       if (has_matches(impl_->builder->build(alt).all_words)) {
         out.suggestion = corrected;
-        if (out.total == 0) {
+        if (out.total == 0 && confident_correction(r.query, corrected)) {
           SearchResponse shown = run_query(alt);
           shown.query = r.query;
           shown.suggestion = corrected;

@@ -31,9 +31,13 @@ try:
           "a majority decision with a dissent: godkendt, delt")
     st, _, body = http("GET", base + "/api/search?outcome=udsat")
     check(st == 200 and [r["id"] for r in json.loads(body)["results"]] == ids, "HTTP outcome= filters alike")
-    r = run(SEARCHER, "--db", db, "--outcome", "vedtaget", "x")
-    check(r.returncode == 2 and "unknown outcome" in r.stderr, "an unknown outcome is an error naming the choices")
-    check(http("GET", base + "/api/search?outcome=vedtaget")[0] == 400, "HTTP: 400 for an unknown outcome")
+    r = run(SEARCHER, "--db", db, "--outcome", "blåbær", "x")
+    check(r.returncode == 2 and "unknown outcome" in r.stderr and "Udfaldet findes ikke" in r.stderr,
+          "an unknown outcome is an error naming the choices, in Danish first")
+    check(http("GET", base + "/api/search?outcome=bl%C3%A5b%C3%A6r")[0] == 400, "HTTP: 400 for an unknown outcome")
+    a = json.loads(run(SEARCHER, "--db", db, "--json", "--outcome", "vedtaget").stdout)
+    b = json.loads(run(SEARCHER, "--db", db, "--json", "--outcome", "godkendt").stdout)
+    check(a["total"] == b["total"] > 0, "a word of the outcome rules (vedtaget) names its outcome (godkendt)")
 
     # Similar items: never the item, its own meeting or a closed item.
     item = "000_95b85b1cae4d3646.txt:8"

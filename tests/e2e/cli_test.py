@@ -47,9 +47,23 @@ try:
     # Exit statuses like grep: 0 hits, 1 no hits, 2 error.
     check(run(SEARCHER, "--db", db, "palliation").returncode == 0, "searcher exit 0 on hits")
     check(run(SEARCHER, "--db", db, "qqxxzzyy").returncode == 1, "searcher exit 1 on no hits")
+    # A query that only excludes finds every item but those (issue 28).
+    excl = json.loads(run(SEARCHER, "--db", db, "--json", "--limit", "100", "--", "-palliation").stdout)
+    notq = json.loads(run(SEARCHER, "--db", db, "--json", "--limit", "100", "--", "NOT palliation").stdout)
+    withp = json.loads(run(SEARCHER, "--db", db, "--json", "--limit", "100", "palliation").stdout)
+    check(excl["total"] == notq["total"] > 0 and not {r["id"] for r in excl["results"]} & {r["id"] for r in withp["results"]},
+          f"-palliation alone: the items without it ({excl['total']}), as NOT palliation")
+    # Did-you-mean shows a correction's results only when sure: a capitalised word is a name.
+    low = json.loads(run(SEARCHER, "--db", db, "--json", "palliaton").stdout)
+    cap = json.loads(run(SEARCHER, "--db", db, "--json", "Palliaton").stdout)
+    check(low["suggestion_applied"] and low["total"] > 0, "a lower-case misspelling: the correction's results shown")
+    check(cap["suggestion"] == "palliation" and not cap["suggestion_applied"] and cap["total"] == 0,
+          "a capitalised word (a name?) stays as typed: the correction is only offered")
+    r = run(SEARCHER, "--db", db, "--offset", "100", "lægedækning")
+    check("--offset er større" in r.stdout, "an offset past the results says so")
     r = run(SEARCHER, "--db", db, "palliation AND (")
-    check(r.returncode == 2 and r.stderr.count("\n") == 1 and r.stderr.startswith("searcher: cannot parse query"),
-          "malformed query: one-line error, exit 2")
+    check(r.returncode == 2 and r.stderr.count("\n") == 1 and r.stderr.startswith("searcher: Søgningen kan ikke læses")
+          and "cannot parse query" in r.stderr, "malformed query: one-line error, Danish then the detail, exit 2")
     r = run(SEARCHER, "--db", os.path.join(work, "nope"), "x")
     check(r.returncode == 2 and "cannot open database" in r.stderr, "missing database: clear error, exit 2")
     check(run(SEARCHER, "--db", db, "--sort", "size", "x").returncode == 2, "bad --sort value: exit 2")

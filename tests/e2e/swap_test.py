@@ -57,7 +57,11 @@ try:
     # --compact beside a writing indexer: one of them is refused, nothing is lost.
     p = subprocess.Popen([INDEXER, "--db", db, "--quiet", "--rebuild", corpus], stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL)
-    time.sleep(0.5)
+    # The rebuild holds the live database's lock once it builds beside it.
+    for _ in range(600):
+        if os.path.exists(db + ".rebuild") or p.poll() is not None:
+            break
+        time.sleep(0.05)
     c = run(INDEXER, "--db", db, "--compact", os.path.join(corpus, os.listdir(corpus)[0]))
     p.wait()
     check(c.returncode == 4 and "locked" in c.stderr, "--compact is refused while an indexer writes (exit 4: locked)")

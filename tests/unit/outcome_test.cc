@@ -93,7 +93,10 @@ TEST(Outcome, NamedByWordOrWhole) {
   EXPECT_EQ(outcome_from_text("Taget til efterretning"), "taget til efterretning");
   EXPECT_EQ(outcome_from_text("efterretning"), "taget til efterretning");
   EXPECT_EQ(outcome_from_text("til"), "");
-  EXPECT_EQ(outcome_from_text("vedtaget"), "");
+  // A word of the rules names the outcome a decision saying it would get.
+  EXPECT_EQ(outcome_from_text("vedtaget"), "godkendt");
+  EXPECT_EQ(outcome_from_text("afvist"), "forkastet");
+  EXPECT_EQ(outcome_from_text("blåbær"), "");
 }
 
 TEST(Outcome, MalformedRulesNameTheirLine) {
