@@ -27,13 +27,6 @@ void add_boolean(Xapian::Document& doc, const char* prefix, const std::string& v
   doc.add_boolean_term(term);
 }
 
-std::string digits_only(const std::string& s) {
-  std::string d;
-  for (char c : s)
-    if (c >= '0' && c <= '9') d += c;
-  return d;
-}
-
 // Ascending order = newest first: the date inverted (undated last), then
 // the document and the item number in agenda order.
 std::string newest_first_key(const AgendaItem& item) {
@@ -201,7 +194,8 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std:
   doc.add_boolean_term(source_term(m.source));
   add_boolean(doc, schema::kCommittee, to_lower_latin(m.committee));
   add_boolean(doc, schema::kOrganisation, to_lower_latin(m.organisation));
-  if (is_journal_number(item.case_id)) add_boolean(doc, schema::kJournal, digits_only(item.case_id));
+  if (const std::string digits = journal_digits(item.case_id); !digits.empty())
+    add_boolean(doc, schema::kJournal, digits);
   if (m.date.size() == 10) {
     const std::string ymd = m.date.substr(0, 4) + m.date.substr(5, 2) + m.date.substr(8, 2);
     doc.add_value(schema::kSlotDate, ymd);

@@ -72,6 +72,16 @@ static bool looks_like_year(std::string_view digits) {
   return y >= 1900 && y <= 2100;
 }
 
+std::string journal_digits(std::string_view s) {
+  if (!s.empty() && std::isalpha(static_cast<unsigned char>(s.back())) && s.size() > 1 && is_digit(s[s.size() - 2]))
+    s.remove_suffix(1);  // 20-001627K
+  if (!is_journal_number(s)) return {};
+  std::string digits;
+  for (char c : s)
+    if (is_digit(c)) digits += c;
+  return digits;
+}
+
 bool is_journal_number(std::string_view s) {
   // With a separator the second group must have 5+ digits: "2024-012345" is
   // a journal number, "2024-2027" a range of years -- or 4 digits after a
@@ -145,7 +155,8 @@ std::string case_id_in_line(std::string_view clean) {
     }
   }
   s = trim(s);
-  if (is_case_id(s) || is_journal_number(s) || is_short_case_number(s)) return std::string(s);
+  if (is_case_id(s) || is_journal_number(s) || is_short_case_number(s) || !journal_digits(s).empty())
+    return std::string(s);
   // After an explicit label, any case-number shape the ESDH systems use:
   // "24/1234", "00.01.00-G01-1-24", "2024-0012".
   if (labelled && s.size() >= 4 && s.size() <= 40) {

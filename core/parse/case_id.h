@@ -17,6 +17,11 @@ bool is_case_id(std::string_view s);
 /// single separator (24077452, 2024-012345, 24/01234).
 bool is_journal_number(std::string_view s);
 
+/// The digits of a journal number as people copy and type it -- 22-014567,
+/// 22/014567, 22.014567, 22014567, and with a system's one-letter suffix
+/// (20-001627K) -- or "" when `s` is none.
+std::string journal_digits(std::string_view s);
+
 /// The case ID or journal number a line states as the item's own:
 /// "Sags ID: EMN-2024-01215", "Sagsnr.: 24077452", "EMN-2024-01240",
 /// "12/27845"; "" if the line is anything else.

@@ -148,12 +148,10 @@ class CaseProcessor : public Xapian::FieldProcessor {
     const std::string id = upper_ascii(std::string(trim(text)));
     std::vector<Xapian::Query> q{Xapian::Query(schema::kCase + id)};
     if (with_refs_) q.emplace_back(schema::kCaseRef + id);
-    if (is_journal_number(id)) {
-      std::string digits;
-      for (char c : id)
-        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+    if (const std::string digits = journal_digits(id); !digits.empty()) {
+      // However it is written (22-014567, 22/014567, 22.014567, 22 014567, 20-001627K).
       q.emplace_back(schema::kJournal + digits);
-      if (with_refs_) q.emplace_back(id);  // the number as plain text
+      if (with_refs_ && is_journal_number(id)) q.emplace_back(id);  // the number as plain text
     }
     return Xapian::Query(Xapian::Query::OP_OR, q.begin(), q.end());
   }
@@ -392,6 +390,14 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const TextPipeline& pipel
     : impl_(std::make_unique<Impl>(db, pipeline)) {}
 QueryBuilder::~QueryBuilder() = default;
 
+namespace {
+
+bool all_digits(const std::string& s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace
+
 std::string QueryBuilder::protect_case_ids(const std::string& query) {
   std::string out;
   bool in_quotes = false;
@@ -405,13 +411,24 @@ std::string QueryBuilder::protect_case_ids(const std::string& query) {
     if (end == std::string::npos) end = query.size();
     std::string token = query.substr(i, end - i);
     i = end;
+    // "22 014567": a journal number typed with a space is one number.
+    if (!in_quotes && token.size() >= 2 && token.size() <= 4 && all_digits(token) && i < query.size() &&
+        query[i] == ' ') {
+      size_t next_end = query.find_first_of(" \t", i + 1);
+      if (next_end == std::string::npos) next_end = query.size();
+      const std::string next = query.substr(i + 1, next_end - i - 1);
+      if (next.size() >= 5 && next.size() <= 8 && all_digits(next)) {
+        token += "-" + next;
+        i = next_end;
+      }
+    }
     const size_t quotes = static_cast<size_t>(std::count(token.begin(), token.end(), '"'));
     if (!in_quotes && quotes == 0 && token.find(':') == std::string::npos) {
       size_t b = 0, e = token.size();
       while (b < e && (token[b] == '(' || token[b] == '+' || token[b] == '-')) ++b;
       while (e > b && (token[e - 1] == ')' || token[e - 1] == ',' || token[e - 1] == '.')) --e;
       const std::string core = token.substr(b, e - b);
-      if (is_case_id(upper_ascii(core)) || is_journal_number(core))
+      if (is_case_id(upper_ascii(core)) || !journal_digits(core).empty())
         token = token.substr(0, b) + "caseref:" + core + token.substr(e);
     }
     if (quotes % 2 == 1) in_quotes = !in_quotes;

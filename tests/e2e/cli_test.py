@@ -47,6 +47,19 @@ try:
     # Exit statuses like grep: 0 hits, 1 no hits, 2 error.
     check(run(SEARCHER, "--db", db, "palliation").returncode == 0, "searcher exit 0 on hits")
     check(run(SEARCHER, "--db", db, "qqxxzzyy").returncode == 1, "searcher exit 1 on no hits")
+    # Case numbers as people copy and type them (issue 28).
+    cases_dir = os.path.join(work, "cases")
+    os.makedirs(cases_dir)
+    with open(os.path.join(cases_dir, "sager.txt"), "w", encoding="utf-8") as f:
+        f.write("# 1 (Offentlig) Vejbelysning\n\nSagsnr.: 22-014567\n\nTekst om lamper.\n\n"
+                "# 2 (Offentlig) Fortov\n\nSagsnr.: 20-001627K\n\nTekst om fliser.\n")
+    cases_db = os.path.join(work, "cases_db")
+    run(INDEXER, "--db", cases_db, "--quiet", cases_dir, check=True)
+    for typed, want in (("22-014567", "22-014567"), ("22/014567", "22-014567"), ("22.014567", "22-014567"),
+                        ("22 014567", "22-014567"), ("22014567", "22-014567"), ("20-001627K", "20-001627K"),
+                        ("20-001627", "20-001627K"), ("20 001627", "20-001627K")):
+        o = json.loads(run(SEARCHER, "--db", cases_db, "--json", "--", typed).stdout)
+        check([r["case_id"] for r in o["results"]] == [want], f"case number typed as {typed!r} finds {want}")
     # A query that only excludes finds every item but those (issue 28).
     excl = json.loads(run(SEARCHER, "--db", db, "--json", "--limit", "100", "--", "-palliation").stdout)
     notq = json.loads(run(SEARCHER, "--db", db, "--json", "--limit", "100", "--", "NOT palliation").stdout)
