@@ -127,18 +127,6 @@ std::map<std::string, Xapian::termcount> DocumentBuilder::compound_parts(
   return parts;
 }
 
-std::string DocumentBuilder::id_term(const std::string& item_id) {
-  std::string term = std::string(schema::kId) + item_id;
-  if (term.size() > 240) term = std::string(schema::kId) + fnv1a_hex(item_id);
-  return term;
-}
-
-std::string DocumentBuilder::source_term(const std::string& source) {
-  std::string term = std::string(schema::kSource) + source;
-  if (term.size() > 240) term = std::string(schema::kSource) + fnv1a_hex(source);
-  return term;
-}
-
 Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std::string>* spelling) {
   if (spelling) spelling->clear();
   const DocumentMeta& m = item.meta;
@@ -190,8 +178,8 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std:
     doc.add_term(std::string(schema::kCaseRef) + ref, bm25::normalised_wdf(1, length));
 
   // Filters.
-  doc.add_boolean_term(id_term(item.id()));
-  doc.add_boolean_term(source_term(m.source));
+  doc.add_boolean_term(schema::id_term(item.id()));
+  doc.add_boolean_term(schema::source_term(m.source));
   add_boolean(doc, schema::kCommittee, to_lower_latin(m.committee));
   add_boolean(doc, schema::kOrganisation, to_lower_latin(m.organisation));
   if (const std::string digits = journal_digits(item.case_id); !digits.empty())

@@ -29,10 +29,6 @@ class DocumentBuilder {
   /// receives spelling_words(item), found on the way.
   Xapian::Document build(const AgendaItem& item, std::vector<std::string>* spelling = nullptr);
 
-  /// Lower-cased, at most 240 bytes (Xapian's term limit is 245).
-  static std::string id_term(const std::string& item_id);
-  static std::string source_term(const std::string& source);
-
  private:
   /// Compound-part terms and their occurrences, per field (see
   /// compound_splitter.h), where the field lacks the word itself.

@@ -1,13 +1,14 @@
 #include "index/file_processor.h"
-#include "util/clock.h"
 
 #include <sys/stat.h>
 
 #include <ctime>
 
 #include "format/reader.h"
+#include "index/schema.h"
 #include "io/input_error.h"
 #include "parse/agenda_parser.h"
+#include "util/clock.h"
 #include "util/hash.h"
 
 namespace sagsoeg {
@@ -71,7 +72,7 @@ FileResult process_file(const InputFile& file, const FolderContext& folder, cons
       std::vector<std::string> words;
       r.docs.push_back(builder.build(item, &words));
       r.public_doc.push_back(!item.is_confidential());
-      r.id_terms.push_back(DocumentBuilder::id_term(item.id()));
+      r.id_terms.push_back(schema::id_term(item.id()));
       for (const std::string& word : words) ++r.spelling[word];  // none of a closed item
     }
     r.outcome = FileOutcome::indexed;

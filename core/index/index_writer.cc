@@ -86,7 +86,7 @@ class LargeFileToken {
 // Removes a file's items and the spelling words they contributed, so no
 // word of a changed (perhaps now closed) item lingers in "did you mean".
 size_t remove_file_items(Xapian::WritableDatabase& db, const std::string& source) {
-  const std::string src = DocumentBuilder::source_term(source);
+  const std::string src = schema::source_term(source);
   std::vector<Xapian::docid> ids(db.postlist_begin(src), db.postlist_end(src));
   for (Xapian::docid id : ids) {
     // The words its public text added, derived from the stored text the same
@@ -447,7 +447,7 @@ IndexStats index_into(WalkResult walk, const IndexOptions& options, std::ostream
           begin();
           // A file the database has never seen has no items to replace: adding
           // is much cheaper than replacing by term inside a large transaction.
-          const bool replace = known_file || db.term_exists(DocumentBuilder::source_term(file.source));
+          const bool replace = known_file || db.term_exists(schema::source_term(file.source));
           if (replace) remove_file_items(db, file.source);
           // One meeting, one set of items: the newest publication is served.
           const MeetingLedger::Decision meeting = ledger.publish(r.meeting, r.publication);

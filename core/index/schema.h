@@ -80,6 +80,12 @@ inline constexpr const char* kAccess = "XACC";   ///< public | confidential
 inline constexpr const char* kTopic = "XTOPIC";  ///< topic slug
 inline constexpr const char* kOutcome = "XOUT";  ///< decision outcome (godkendt, ..., ukendt)
 
+/// The unique term of an item ("Q" + its ID) and of its source file ("XSRC"
+/// + the name): a long one is hashed, as Xapian's term limit is 245 bytes.
+/// Both sides use them: the writer to add and replace, the searcher to find.
+std::string id_term(const std::string& item_id);
+std::string source_term(const std::string& source);
+
 // Weights of the free-text fields in the unprefixed (ranked) text: title
 // above decision and resumé above the rest of the body.
 inline constexpr Xapian::termcount kTitleWeight = 6;

@@ -9,8 +9,8 @@
 #include <tuple>
 
 #include "index/database.h"
-#include "index/document_builder.h"
 #include "index/schema.h"
+#include "index/stored_item.h"
 #include "index/topics.h"
 #include "search/facets.h"
 #include "search/query_builder.h"
@@ -450,7 +450,7 @@ std::optional<std::vector<SearchHit>> Searcher::similar(const SimilarRequest& re
 }
 
 std::optional<std::vector<SearchHit>> Searcher::similar_once(const SimilarRequest& r) {
-  const std::string id_term = DocumentBuilder::id_term(r.id);
+  const std::string id_term = schema::id_term(r.id);
   Xapian::PostingIterator p = db_.postlist_begin(id_term);
   if (p == db_.postlist_end(id_term)) return std::nullopt;
   const Xapian::docid did = *p;
@@ -476,8 +476,7 @@ std::optional<std::vector<SearchHit>> Searcher::similar_once(const SimilarReques
 
   // Not the item, not its own meeting, public items only; optionally only
   // other committees or other years.
-  std::vector<Xapian::Query> excluded{Xapian::Query(id_term),
-                                      Xapian::Query(DocumentBuilder::source_term(item.meta.source))};
+  std::vector<Xapian::Query> excluded{Xapian::Query(id_term), Xapian::Query(schema::source_term(item.meta.source))};
   if (r.other_committee && !item.meta.committee.empty())
     excluded.emplace_back(std::string(schema::kCommittee) + to_lower_latin(item.meta.committee));
   if (r.other_year && item.meta.date.size() == 10) {
@@ -504,7 +503,7 @@ std::optional<AgendaItem> Searcher::item(const std::string& id) {
 }
 
 std::optional<AgendaItem> Searcher::item_once(const std::string& id) {
-  const std::string term = DocumentBuilder::id_term(id);
+  const std::string term = schema::id_term(id);
   Xapian::PostingIterator p = db_.postlist_begin(term);
   if (p == db_.postlist_end(term)) return std::nullopt;
   AgendaItem item = decode_document_data(db_.get_document(*p).get_data(), nullptr, true);
