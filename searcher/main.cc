@@ -88,7 +88,7 @@ std::vector<std::string> describe_terms(const std::vector<std::string>& terms) {
   for (const std::string& t : terms) {
     const schema::SplitTerm split = schema::split_term(t);
     const std::string prefix(split.prefix), word(split.word);
-    std::string what = split.stemmed ? "stamme" : "ord";
+    std::string what = split.stemmed ? "stamme" : "navn, som skrevet (ikke stammet)";
     if (prefix == "XP") what = "del af sammensat ord (halv vægt)";
     if (prefix == "XPS" || prefix == "XPD" || prefix == "XPR" || prefix == "XPI")
       what = "del af sammensat ord i feltet";

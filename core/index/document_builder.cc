@@ -63,6 +63,18 @@ void DocumentBuilder::index_positional(const std::string& text, Xapian::termcoun
   budget = 0;
 }
 
+// "Anders" goes in as "anders" besides its stem "and" (no positions: phrases
+// use the stems), so a query that types the name finds the name
+// (query_expander.cc). Names the stemmer leaves alone need no copy. The
+// copy is not counted in the item's length: every other term's weight, and
+// so the ranking of queries without names, stays as it was.
+void DocumentBuilder::index_names(Xapian::Document& doc, const std::string& text, Xapian::termcount wdf) {
+  for_each_capitalised_word(text, [&](const std::string& written) {
+    const std::string name = pipeline_.protected_name(written, stem_);
+    if (!name.empty()) doc.add_term(name, wdf);
+  });
+}
+
 DocumentBuilder::DocumentBuilder(const TextPipeline& pipeline, const TopicVocabulary& topics)
     : pipeline_(pipeline),
       topics_(topics),
@@ -160,10 +172,12 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std:
     size_t positional_budget = kPositionalTextPerItem;
     tg_.index_text(item.title, bm25::occurrence_wdf(schema::kTitleWeight, length));
     tg_.index_text_without_positions(item.title, bm25::occurrence_wdf(1, length), schema::kTitle);
+    index_names(doc, item.title, bm25::occurrence_wdf(schema::kTitleWeight, length));
     for (const Section& s : item.sections) {
       if (!is_indexed_section(s)) continue;
       tg_.increase_termpos();
       index_positional(s.text, bm25::occurrence_wdf(section_weight(s), length), positional_budget);
+      index_names(doc, s.text, bm25::occurrence_wdf(section_weight(s), length));
       // Field copies without positions: they serve field filters and cost
       // little space; phrase search uses the positional text.
       if (const char* field = field_prefix(s))

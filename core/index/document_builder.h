@@ -35,6 +35,8 @@ class DocumentBuilder {
   std::map<std::string, Xapian::termcount> compound_parts(
       const std::vector<std::pair<const char*, const TextWords*>>& fields);
   /// Indexes text with positions while `budget` (bytes) lasts, the rest without.
+  /// Adds the names of `text` the stemmer would change as terms of their own.
+  void index_names(Xapian::Document& doc, const std::string& text, Xapian::termcount wdf_per_occurrence);
   void index_positional(const std::string& text, Xapian::termcount wdf_per_occurrence, size_t& budget);
 
   const TextPipeline& pipeline_;

@@ -12,6 +12,7 @@
 #include "search/date_range.h"
 #include "search/query_expander.h"
 #include "search/synonyms.h"
+#include "text/words.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
@@ -545,6 +546,19 @@ std::string only_excluded_as_not(const std::string& text) {
   return out + ")";
 }
 
+// The words typed as names the stemmer would change ("Anders"), before the
+// query is lower-cased; the operators (AND, NOT, ...) are no names.
+std::unordered_set<std::string> names_typed(std::string_view query, Xapian::Stem& stem) {
+  static const std::unordered_set<std::string> operators{"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+  std::unordered_set<std::string> names;
+  for_each_capitalised_word(query, [&](const std::string& written) {
+    if (operators.count(written)) return;
+    std::string name = TextPipeline::standard().protected_name(written, stem);
+    if (!name.empty()) names.insert(std::move(name));
+  });
+  return names;
+}
+
 }  // namespace
 
 BuiltQuery QueryBuilder::build(const SearchRequest& r) {
@@ -555,6 +569,8 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   expansion.compounds = r.compounds;
   expansion.variants = r.variants;
   expansion.stopword_stems = &TextPipeline::standard().stopword_stems();
+  const std::unordered_set<std::string> names = names_typed(r.query, impl_->stem);
+  expansion.names = &names;
   // Browse (filters only, newest first) only when no text was typed: text
   // that matches nothing (udvalg:ukendt, "#") must find nothing.
   built.has_text = !text.empty();

@@ -21,10 +21,58 @@ bool split_stemmed_term(const std::string& term, std::string& prefix, std::strin
   return true;
 }
 
+// The names among the words that made a stemmed term ("anders" of "and"),
+// each with its other spellings in the index (Aalborg, Ålborg).
+std::vector<Xapian::Query> typed_names(const std::string& term, const Xapian::QueryParser& qp,
+                                       const Xapian::Database& db, const ExpansionOptions& o, bool& only_names) {
+  std::vector<Xapian::Query> names;
+  only_names = true;
+  if (!o.names || o.names->empty()) {
+    only_names = false;
+    return names;
+  }
+  const std::string_view prefix = schema::split_term(term).prefix;
+  for (auto u = qp.unstem_begin(term); u != qp.unstem_end(term); ++u) {
+    std::string word = *u;
+    if (word.compare(0, prefix.size(), prefix) == 0) word.erase(0, prefix.size());
+    if (!o.names->count(word)) {
+      only_names = false;
+      continue;
+    }
+    names.emplace_back(word);
+    if (o.variants)
+      for (const std::string& v : danish_spelling_variants(word))
+        if (v != word && db.term_exists(v)) names.emplace_back(v);
+  }
+  if (names.empty()) only_names = false;
+  return names;
+}
+
+Xapian::Query expand_word(const std::string& term, const std::string& prefix, const std::string& base,
+                          const Xapian::QueryParser& qp, const Xapian::Database& db, Xapian::Stem& stem,
+                          const ExpansionOptions& o);
+
 Xapian::Query expand_term(const std::string& term, const Xapian::QueryParser& qp, const Xapian::Database& db,
                           Xapian::Stem& stem, const ExpansionOptions& o) {
   std::string prefix, base;
   if (!split_stemmed_term(term, prefix, base)) return Xapian::Query(term);
+  bool only_names = false;
+  const std::vector<Xapian::Query> names = typed_names(term, qp, db, o, only_names);
+  if (names.empty()) return expand_word(term, prefix, base, qp, db, stem, o);
+  const Xapian::Query name =
+      names.size() == 1 ? names[0] : Xapian::Query(Xapian::Query::OP_SYNONYM, names.begin(), names.end());
+  // The names are copied from the whole text only: in a field (titel:Anders)
+  // the field's stem must match as well as the name somewhere in the item.
+  if (!prefix.empty())
+    return Xapian::Query(Xapian::Query::OP_AND, expand_word(term, prefix, base, qp, db, stem, o), name);
+  if (only_names) return name;
+  // "Anders andet" makes one stem of both: the other word keeps its stem.
+  return Xapian::Query(Xapian::Query::OP_OR, name, expand_word(term, prefix, base, qp, db, stem, o));
+}
+
+Xapian::Query expand_word(const std::string& term, const std::string& prefix, const std::string& base,
+                          const Xapian::QueryParser& qp, const Xapian::Database& db, Xapian::Stem& stem,
+                          const ExpansionOptions& o) {
   std::vector<Xapian::Query> same_word{Xapian::Query(term)};
   std::vector<std::string> stems{base};
   if (o.variants) {
@@ -101,6 +149,23 @@ Xapian::Query without_stopwords(const Xapian::Query& q, const ExpansionOptions& 
   return Xapian::Query(Xapian::Query::OP_PHRASE, kept.begin(), kept.end(), static_cast<Xapian::termcount>(kept.size()));
 }
 
+// A phrase with a name in it ("Anders Hansen") matches on stems with
+// positions; the item must also have the names themselves.
+Xapian::Query with_names(const Xapian::Query& phrase, const Xapian::Query& parsed, const Xapian::QueryParser& qp,
+                         const Xapian::Database& db, const ExpansionOptions& o) {
+  std::vector<Xapian::Query> all{phrase};
+  for (auto t = parsed.get_terms_begin(); t != parsed.get_terms_end(); ++t) {
+    bool only_names = false;
+    std::vector<Xapian::Query> names = typed_names(*t, qp, db, o, only_names);
+    if (!names.empty())
+      all.push_back(names.size() == 1 ? names[0]
+                                      : Xapian::Query(Xapian::Query::OP_SYNONYM, names.begin(), names.end()));
+  }
+  if (all.size() == 1) return phrase;
+  return Xapian::Query(Xapian::Query::OP_FILTER, phrase,
+                       Xapian::Query(Xapian::Query::OP_AND, all.begin() + 1, all.end()));
+}
+
 }  // namespace
 
 Xapian::Query expand_query(const Xapian::Query& q, const Xapian::QueryParser& qp, const Xapian::Database& db,
@@ -125,7 +190,7 @@ Xapian::Query expand_query(const Xapian::Query& q, const Xapian::QueryParser& qp
       return Xapian::Query(type, subs.begin(), subs.end());
     }
     case Xapian::Query::OP_PHRASE:
-      return field_phrase(without_stopwords(q, o));
+      return with_names(field_phrase(without_stopwords(q, o)), q, qp, db, o);
     default:
       return q;  // NEAR, wildcards, value ranges, scaled filters: as parsed
   }

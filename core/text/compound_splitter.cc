@@ -1,9 +1,6 @@
 #include "text/compound_splitter.h"
 
 #include <algorithm>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "text/embedded_data.h"
 #include "text/text_pipeline.h"
@@ -20,25 +17,12 @@ constexpr size_t kMinStem = 3;      // bytes of the last part's stem ("baner" ->
 constexpr int kMaxParts = 4;
 constexpr size_t kCacheLimit = 200000;
 
-std::string lexicon_path() {
-  const char* env = std::getenv("SAGSOEG_HUNSPELL_DA");
-  return env && *env ? env : "/usr/share/hunspell/da_DK";
-}
-
-std::string read_whole(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 const std::string& CompoundVocabulary::standard_version() {
   static const std::string version = [] {
-    const std::string path = lexicon_path();
-    return fnv1a_hex(read_whole(path + ".aff") + read_whole(path + ".dic")).substr(0, 8) + "." +
+    const std::string path = hunspell_da_path();
+    return fnv1a_hex(read_file_or_empty(path + ".aff") + read_file_or_empty(path + ".dic")).substr(0, 8) + "." +
            fnv1a_hex(kCompoundPartsText).substr(0, 8);
   }();
   return version;
@@ -46,8 +30,8 @@ const std::string& CompoundVocabulary::standard_version() {
 
 const CompoundVocabulary& CompoundVocabulary::standard() {
   static const CompoundVocabulary vocabulary = [] {
-    const std::string path = lexicon_path();
-    const std::string aff = read_whole(path + ".aff"), dic = read_whole(path + ".dic");
+    const std::string path = hunspell_da_path();
+    const std::string aff = read_file_or_empty(path + ".aff"), dic = read_file_or_empty(path + ".dic");
     HunspellCompounds lexicon;
     if (!aff.empty() && !dic.empty()) lexicon = read_hunspell_compounds(aff, dic);
     Xapian::Stem stem = TextPipeline::standard().make_stemmer();

@@ -1,6 +1,9 @@
 #include "text/hunspell_compounds.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <unordered_map>
 
 #include "io/input_error.h"
@@ -208,6 +211,19 @@ HunspellCompounds read_hunspell_compounds(std::string_view aff, std::string_view
     if (tail) out.tails.push_back(w);
   }
   return out;
+}
+
+std::string hunspell_da_path() {
+  const char* env = std::getenv("SAGSOEG_HUNSPELL_DA");
+  return env && *env ? env : "/usr/share/hunspell/da_DK";
+}
+
+std::string read_file_or_empty(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return {};
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
 }
 
 }  // namespace sagsoeg

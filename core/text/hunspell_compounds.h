@@ -30,4 +30,10 @@ struct HunspellCompounds {
 /// (with the line) when the .dic is not a Hunspell word list.
 HunspellCompounds read_hunspell_compounds(std::string_view aff, std::string_view dic);
 
+/// The Danish dictionary's path without .aff/.dic: $SAGSOEG_HUNSPELL_DA or
+/// Debian's /usr/share/hunspell/da_DK.
+std::string hunspell_da_path();
+/// A file's bytes, or "" when it cannot be read (no dictionary installed).
+std::string read_file_or_empty(const std::string& path);
+
 }  // namespace sagsoeg

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "text/embedded_data.h"
+#include "text/proper_names.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
@@ -42,7 +43,7 @@ TextPipeline::TextPipeline(const std::string& stopwords_text, const std::string&
   Xapian::Stem stem = make_stemmer();
   for (const auto& w : stopwords_) stopword_stems_.insert(stem(w));
   // Xapian's release series, not its patch release (see pipeline_compat.h).
-  version_ = "sagsoeg-text-2;xapian-" + std::to_string(Xapian::major_version()) + "." +
+  version_ = "sagsoeg-text-3;xapian-" + std::to_string(Xapian::major_version()) + "." +
              std::to_string(Xapian::minor_version()) +
              ";stemmer=snowball-danish;stop=" + fnv1a_hex(stop_joined).substr(0, 8) +
              ";overrides=" + fnv1a_hex(over_joined).substr(0, 8);
@@ -83,6 +84,15 @@ void TextPipeline::configure(Xapian::QueryParser& qp, std::unique_ptr<Xapian::St
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
   qp.add_prefix("", "Z");
   qp.set_stopper(keep.get());
+}
+
+std::string TextPipeline::protected_name(std::string_view written, Xapian::Stem& stem) const {
+  if (!ProperNames::standard().is_name(written)) return {};
+  std::string lower;
+  for (Xapian::Utf8Iterator it(written.data(), written.size()); it != Xapian::Utf8Iterator(); ++it)
+    Xapian::Unicode::append_utf8(lower, Xapian::Unicode::tolower(*it));
+  if (is_stopword(lower) || stem(lower) == lower) return {};
+  return lower;
 }
 
 std::vector<AnalyzedToken> TextPipeline::analyze(const std::string& text) const {

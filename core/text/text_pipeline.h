@@ -9,6 +9,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -45,6 +46,12 @@ class TextPipeline {
   Xapian::TermGenerator make_term_generator(std::unique_ptr<Xapian::Stopper>& keep) const;
   /// Sets stemmer, stemming strategy and stopper on a QueryParser.
   void configure(Xapian::QueryParser& qp, std::unique_ptr<Xapian::Stopper>& keep) const;
+
+  /// The word itself, lower-cased, when `written` is a name the stemmer
+  /// would change ("Anders" -> "anders", whose stem is "and"); else "".
+  /// The indexer adds it as a term of its own and the query matches it
+  /// there instead of the stem (proper_names.h).
+  std::string protected_name(std::string_view written, Xapian::Stem& stem) const;
 
   /// What the pipeline makes of `text`, token by token, in order.
   std::vector<AnalyzedToken> analyze(const std::string& text) const;

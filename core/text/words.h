@@ -14,4 +14,8 @@ namespace sagsoeg {
 /// Calls `word` for every word of `text`, lower-cased, in order.
 void for_each_word(std::string_view text, const std::function<void(const std::string&)>& word);
 
+/// Calls `word` for every word of `text` that begins with a capital letter,
+/// as written ("Anders", "KL"): the candidates for names (proper_names.h).
+void for_each_capitalised_word(std::string_view text, const std::function<void(const std::string&)>& word);
+
 }  // namespace sagsoeg

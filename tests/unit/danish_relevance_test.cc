@@ -12,6 +12,7 @@
 #include "search/searcher.h"
 #include "search/synonyms.h"
 #include "text/compound_splitter.h"
+#include "text/proper_names.h"
 #include "text/spelling_variants.h"
 #include "text/text_pipeline.h"
 #include "unit/test_support.h"
@@ -184,6 +185,60 @@ TEST_F(DanishSearch, DidYouMeanForDanishMisspellings) {
   EXPECT_EQ(search("palliasion").suggestion, "palliation");
   EXPECT_EQ(search("lægedæknig").suggestion, "lægedækning");
   EXPECT_EQ(search("gigt").suggestion, "");  // found through compounds: no correction
+}
+
+TEST(ProperNames, CapitalisedDictionaryNamesAndAbbreviations) {
+  const ProperNames names("4\nAnders/12,3\nand/5\nHansen\nA.P./7\n");
+  EXPECT_TRUE(names.is_name("Anders"));
+  EXPECT_TRUE(names.is_name("Hansen"));
+  EXPECT_FALSE(names.is_name("anders"));  // written as a word, not a name
+  EXPECT_FALSE(names.is_name("And"));     // the dictionary has it in lower case only
+  EXPECT_TRUE(names.is_name("KL"));       // abbreviations in capitals
+  EXPECT_TRUE(names.is_name("SAPA"));
+  EXPECT_FALSE(names.is_name("Kl"));
+  EXPECT_FALSE(names.is_name("A"));
+  EXPECT_FALSE(names.is_name("Aftalen"));  // a capital at a sentence's start is no name
+  EXPECT_EQ(names.size(), 2u);             // "A.P." is no word
+}
+
+TEST(ProperNames, OnlyNamesTheStemmerWouldChangeAreProtected) {
+  if (ProperNames::standard().size() == 0) GTEST_SKIP() << "hunspell-da is not installed";
+  const TextPipeline& pipeline = TextPipeline::standard();
+  Xapian::Stem stem = pipeline.make_stemmer();
+  EXPECT_EQ(stem("anders"), "and");  // what the protection is for
+  EXPECT_EQ(pipeline.protected_name("Anders", stem), "anders");
+  EXPECT_EQ(pipeline.protected_name("anders", stem), "");
+  EXPECT_EQ(pipeline.protected_name("Movia", stem), "");  // its stem is itself: nothing to protect
+  EXPECT_EQ(pipeline.protected_name("Aftalerne", stem), "");
+}
+
+TEST(DanishRanking, NamesMatchNamesNotTheirStems) {
+  if (ProperNames::standard().size() == 0) GTEST_SKIP() << "hunspell-da is not installed";
+  // Snowball stems "Anders" to "and", as "anden" and "andet": a search for
+  // the man must not find every other item.
+  test::TempDir dir;
+  test::write_file(dir.file("a.md"), "# 1. Valg til bestyrelsen\n\nAnders Jensen blev valgt.\n");
+  test::write_file(dir.file("b.md"), "# 1. Andet forslag\n\nDen anden sag og det andet forslag.\n");
+  IndexOptions options;
+  options.db_path = dir.file("db");
+  std::ostringstream errors;
+  run_indexer(walk_inputs({dir.path()}), options, errors);
+  Searcher s({options.db_path});
+  auto sources = [&](const std::string& query) {
+    SearchRequest r;
+    r.query = query;
+    r.spelling = false;
+    std::vector<std::string> out;
+    for (const auto& h : s.search(r).hits) out.push_back(h.item.meta.source);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  EXPECT_EQ(sources("Anders"), std::vector<std::string>{"a.md"});
+  EXPECT_EQ(sources("\"Anders Jensen\""), std::vector<std::string>{"a.md"});
+  EXPECT_EQ(sources("Anders valgt"), std::vector<std::string>{"a.md"});
+  EXPECT_EQ(sources("-Anders"), std::vector<std::string>{"b.md"});
+  // Typed in lower case it is a word, stemmed as before.
+  EXPECT_EQ(sources("anders"), (std::vector<std::string>{"a.md", "b.md"}));
 }
 
 }  // namespace
