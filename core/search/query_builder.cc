@@ -546,6 +546,29 @@ std::string only_excluded_as_not(const std::string& text) {
   return out + ")";
 }
 
+// Several plain words ("almen praksis") rank higher where all of them stand
+// in the title. The bonus only weighs; which items match is the words'
+// business. (Not a phrase bonus as well: Xapian 1.4 weighs a phrase inside
+// an optional branch differently depending on the page asked for, which
+// broke paging: the same item scored 616 or 763.)
+std::optional<Xapian::Query> together_bonus(const Xapian::Query& every) {
+  if (every.get_type() != Xapian::Query::OP_AND) return std::nullopt;
+  std::vector<Xapian::Query> in_title;
+  for (size_t i = 0; i < every.get_num_subqueries(); ++i) {
+    const Xapian::Query word = every.get_subquery(i);
+    if (word.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+    const schema::SplitTerm split = schema::split_term(*word.get_terms_begin());
+    if (!split.stemmed || !split.prefix.empty()) return std::nullopt;
+    in_title.emplace_back(std::string(1, schema::kStemmed) + schema::kTitle + std::string(split.word));
+  }
+  if (in_title.size() < 2) return std::nullopt;
+  // Doubled: a title with every word then outranks a body that repeats
+  // them (measured on "almen praksis": 512 against 370).
+  constexpr double kAllWordsInTitle = 2.0;
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                       Xapian::Query(Xapian::Query::OP_AND, in_title.begin(), in_title.end()), kAllWordsInTitle);
+}
+
 // The words typed as names the stemmer would change ("Anders"), before the
 // query is lower-cased; the operators (AND, NOT, ...) are no names.
 std::unordered_set<std::string> names_typed(std::string_view query, Xapian::Stem& stem) {
@@ -564,6 +587,15 @@ std::unordered_set<std::string> names_typed(std::string_view query, Xapian::Stem
 BuiltQuery QueryBuilder::build(const SearchRequest& r) {
   BuiltQuery built;
   std::string text = only_excluded_as_not(fold_case(protect_case_ids(std::string(trim(r.query)))));
+  // Before synonyms and the parses whose unstemmed forms the expansion reads.
+  std::optional<Xapian::Query> bonus;
+  if (text.find_first_of("*\"") == std::string::npos) {
+    try {
+      bonus = together_bonus(impl_->parse(text, Xapian::Query::OP_AND, 0));
+    } catch (const QueryError&) {
+      // malformed: the parse below says so
+    }
+  }
   if (r.synonyms) text = SynonymTable::standard().expand(text);
   ExpansionOptions expansion;
   expansion.compounds = r.compounds;
@@ -581,6 +613,10 @@ BuiltQuery QueryBuilder::build(const SearchRequest& r) {
     any = expand_query(impl_->parse(text, Xapian::Query::OP_OR, 0), impl_->qp, impl_->db, impl_->stem, expansion);
     every = expand_query(impl_->parse(text, Xapian::Query::OP_AND, 0), impl_->qp, impl_->db, impl_->stem, expansion);
     built.all_words_first = every.get_description() != any.get_description();
+    if (built.all_words_first && bonus) {
+      any = Xapian::Query(Xapian::Query::OP_AND_MAYBE, any, *bonus);
+      every = Xapian::Query(Xapian::Query::OP_AND_MAYBE, every, *bonus);
+    }
   }
   // The access filter intersects with the long list of public items; a
   // query of public text terms cannot match anything else, so skip it there.

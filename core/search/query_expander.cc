@@ -1,5 +1,6 @@
 #include "search/query_expander.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "index/schema.h"
@@ -52,6 +53,33 @@ Xapian::Query expand_word(const std::string& term, const std::string& prefix, co
                           const Xapian::QueryParser& qp, const Xapian::Database& db, Xapian::Stem& stem,
                           const ExpansionOptions& o);
 
+// A compound typed as one word that the items write as two: "almenpraksis"
+// is the phrase "almen praksis", "lægedækning" also "læge dækning". Each cut
+// into two words of at least four letters that both occur in the index
+// gives a phrase of their stems -- where the items write the two words far
+// more often than the compound (else the compound is the usual spelling,
+// and the parts' other uses would only blur its snippets).
+std::vector<Xapian::Query> written_apart(const std::string& word, const Xapian::Database& db, Xapian::Stem& stem,
+                                         const ExpansionOptions& o) {
+  constexpr size_t kMinPartLetters = 4;
+  constexpr Xapian::doccount kPartsMoreCommon = 4;
+  const Xapian::doccount together = db.get_termfreq(std::string(1, schema::kStemmed) + stem(word));
+  std::vector<size_t> offsets;  // byte offset of each letter
+  for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it)
+    offsets.push_back(static_cast<size_t>(it.raw() - word.data()));
+  std::vector<Xapian::Query> phrases;
+  for (size_t cut = kMinPartLetters; cut + kMinPartLetters <= offsets.size(); ++cut) {
+    const std::string left = stem(word.substr(0, offsets[cut])), right = stem(word.substr(offsets[cut]));
+    if (o.stopword_stems && (o.stopword_stems->count(left) || o.stopword_stems->count(right))) continue;
+    const std::string a = std::string(1, schema::kStemmed) + left, b = std::string(1, schema::kStemmed) + right;
+    const Xapian::doccount least = std::min(db.get_termfreq(a), db.get_termfreq(b));
+    if (least == 0 || least <= kPartsMoreCommon * together) continue;
+    const Xapian::Query pair[] = {Xapian::Query(a), Xapian::Query(b)};
+    phrases.emplace_back(Xapian::Query::OP_PHRASE, pair, pair + 2, 2);
+  }
+  return phrases;
+}
+
 Xapian::Query expand_term(const std::string& term, const Xapian::QueryParser& qp, const Xapian::Database& db,
                           Xapian::Stem& stem, const ExpansionOptions& o) {
   std::string prefix, base;
@@ -89,6 +117,9 @@ Xapian::Query expand_word(const std::string& term, const std::string& prefix, co
       }
     }
   }
+  if (o.compounds && prefix.empty())
+    for (auto u = qp.unstem_begin(term); u != qp.unstem_end(term); ++u)
+      for (Xapian::Query& phrase : written_apart(*u, db, stem, o)) same_word.push_back(std::move(phrase));
   const Xapian::Query word = same_word.size() == 1
                                  ? same_word[0]
                                  : Xapian::Query(Xapian::Query::OP_SYNONYM, same_word.begin(), same_word.end());

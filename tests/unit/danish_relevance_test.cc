@@ -16,6 +16,7 @@
 #include "text/spelling_variants.h"
 #include "text/text_pipeline.h"
 #include "unit/test_support.h"
+#include "util/utf8.h"
 
 namespace sagsoeg {
 namespace {
@@ -146,6 +147,30 @@ TEST_F(DanishSearch, CompoundPartsFindCompounds) {
   const SearchResponse plain = search("gigt", false);
   EXPECT_TRUE(plain.total == 0 || plain.suggestion_applied);
   for (const auto& h : plain.hits) EXPECT_NE(h.item.id(), "000_95b85b1cae4d3646.txt:7");
+}
+
+TEST_F(DanishSearch, AllWordsInTheTitleRankAboveABodyThatRepeatsThem) {
+  // 001:1 ("Ny model for dosisdispensering") says "almen praksis" often in
+  // its body; three items carry the words in their title.
+  const SearchResponse r = search("almen praksis");
+  ASSERT_GE(r.hits.size(), 4u);
+  for (size_t i = 0; i < 3; ++i) {
+    const std::string title = to_lower_latin(r.hits[i].item.title);
+    EXPECT_NE(title.find("almen praksis"), std::string::npos) << i << " " << r.hits[i].item.title;
+  }
+}
+
+TEST_F(DanishSearch, ACompoundTypedTogetherFindsTheWordsWrittenApart) {
+  // "almenpraksis" is written once in the corpus, "almen praksis" in dozens of items.
+  const SearchResponse together = search("almenpraksis");
+  const SearchResponse apart = search("\"almen praksis\"");
+  EXPECT_GT(together.total, 1u);
+  EXPECT_GE(together.total, apart.total);
+  bool found = false;
+  for (const auto& h : together.hits) found |= h.item.id() == "002_232f1646488d47e5.txt:2";
+  EXPECT_TRUE(found);
+  // A compound the items write together keeps to itself: no "læge dækning".
+  EXPECT_EQ(search("lægedækning", true, true).total, search("lægedækning", false, true).total);
 }
 
 TEST(DanishRanking, ExactMatchesRankAboveCompoundParts) {
