@@ -371,6 +371,34 @@ void accept_standalone_headings(const Lines& lines, size_t from, std::vector<Hea
   }
 }
 
+// Where the layout gave no public item, numbered lines standing alone are
+// the headings ("1. Godkendelse af dagsorden"). Closed headings always
+// count, so a plain-text print with "3. Lukket punkt: Personalesag" has
+// them too: without this its public items 1 and 2 were lost. A standalone
+// line only counts in number order around the closed ones, so a numbered
+// list inside a closed item ("1. Baggrund" under 3) never opens a public item.
+void add_public_standalone_headings(const Lines& lines, size_t from, std::vector<HeadingCandidate>& items) {
+  if (std::any_of(items.begin(), items.end(), [](const HeadingCandidate& c) { return !c.confidential; })) return;
+  std::vector<HeadingCandidate> standalone;
+  accept_standalone_headings(lines, from, standalone);
+  if (items.empty()) {
+    items = std::move(standalone);
+    return;
+  }
+  for (HeadingCandidate& c : standalone) {
+    const std::vector<int> key = number_key(c.number_text);
+    bool in_order = true;
+    for (const HeadingCandidate& closed : items) {
+      if (!closed.confidential || closed.number_text.empty()) continue;
+      const std::vector<int> closed_key = number_key(closed.number_text);
+      in_order = in_order && (closed.line < c.line ? closed_key < key : key < closed_key);
+    }
+    if (in_order) items.push_back(std::move(c));
+  }
+  std::sort(items.begin(), items.end(),
+            [](const HeadingCandidate& a, const HeadingCandidate& b) { return a.line < b.line; });
+}
+
 }  // namespace
 
 ItemHeadings find_item_headings(const Lines& lines) {
@@ -445,7 +473,7 @@ ItemHeadings find_item_headings(const Lines& lines) {
     if (!c.confidential) last_key = std::max(last_key, number_key(c.number_text));
     result.items.push_back(std::move(c));
   }
-  if (result.items.empty()) accept_standalone_headings(lines, have_toc ? toc_end_line + 1 : 0, result.items);
+  add_public_standalone_headings(lines, have_toc ? toc_end_line + 1 : 0, result.items);
   split_at_marker_lines(lines, all, have_toc ? toc_end_line : 0, result.items);
   return result;
 }

@@ -65,7 +65,14 @@ RankedPage single_pass(const Xapian::Database& db, const BuiltQuery& built, cons
     mset = enquire.get_mset(b.first, b.size, b.check());
   }
   page.count = from_mset(mset);
-  if (!usable_exact(page.count)) page.count = count_matches(db, built.query, r.time_budget, parts);
+  // A browse (filters only: udvalg, år, sag) is counted to the end: its
+  // terms are boolean lists, cheap to walk, and an analyst compares its
+  // number with the facet counts, which are exact.
+  if (!built.has_text) {
+    if (!page.count.exact) page.count = count_matches(db, built.query, r.time_budget, parts, db.get_doccount());
+  } else if (!usable_exact(page.count)) {
+    page.count = count_matches(db, built.query, r.time_budget, parts);
+  }
   // Here the query is the all-words query (one word, or explicit operators).
   if (built.has_text && !built.all_words_first) page.some_item_has_all_words = mset.get_matches_lower_bound() > 0;
   append(mset, page.matches);
@@ -108,12 +115,12 @@ RankedPage all_words_first(const Xapian::Database& db, const BuiltQuery& built, 
 }  // namespace
 
 MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, double time_budget,
-                         const std::vector<Xapian::Database>& parts) {
+                         const std::vector<Xapian::Database>& parts, Xapian::doccount exact_up_to) {
   if (parts.size() > 1) {
     MatchCount sum;
     sum.exact = true;
     for (const Xapian::Database& part : parts) {
-      const MatchCount c = count_matches(part, query, time_budget);
+      const MatchCount c = count_matches(part, query, time_budget, {}, exact_up_to);
       sum.min += c.min;
       sum.max += c.max;
       sum.total += c.total;
@@ -125,7 +132,7 @@ MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query,
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   if (time_budget > 0) enquire.set_time_limit(time_budget);
-  return from_mset(enquire.get_mset(0, 0, kCountExactlyUpTo + 1));
+  return from_mset(enquire.get_mset(0, 0, exact_up_to + 1));
 }
 
 Xapian::Enquire make_enquire(const Xapian::Database& db, const Xapian::Query& query, double time_budget) {

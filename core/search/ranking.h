@@ -48,10 +48,11 @@ RankedPage rank_page(const Xapian::Database& db, const BuiltQuery& built, const 
 /// Queries that can match at most this many items are counted exactly.
 inline constexpr Xapian::doccount kCountExactlyUpTo = 250;
 
-/// Counts `query`'s matches (a pass that stops after kCountExactlyUpTo), in
+/// Counts `query`'s matches (a pass that stops after `exact_up_to`), in
 /// each of `parts` when there are several, and adds them up.
 MatchCount count_matches(const Xapian::Database& db, const Xapian::Query& query, double time_budget = 0,
-                         const std::vector<Xapian::Database>& parts = {});
+                         const std::vector<Xapian::Database>& parts = {},
+                         Xapian::doccount exact_up_to = kCountExactlyUpTo);
 
 /// Xapian's BM25 with our parameters (see the README on ranking); the
 /// match stops after `time_budget` seconds (0: no limit).

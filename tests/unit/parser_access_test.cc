@@ -151,5 +151,30 @@ TEST(Access, ClosedSectionsNeverReachPublicItems) {
   }
 }
 
+// Plain text whose public headings are numbered lines standing alone and
+// whose closed item is labelled: the closed heading must not be the only
+// heading taken (items 1 and 2 were lost), and a numbered list inside the
+// closed item must not open a public item.
+TEST(ClosedItems, ALabelledClosedItemKeepsThePlainPublicItemsAroundIt) {
+  const ParsedDocument d = parse_agenda(
+      "Referat\nUdvalg: Byrådet\nMødedato: 4. marts 2025\n\n"
+      "1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+      "2. Lukket punkt: Personalesag\n\n1. Baggrund\n\nZebrafinkeavl.\n\n2. Indstilling\n\nNarhvalsbudget.\n\n"
+      "3. Eventuelt\n\nIntet.\n",
+      "x.txt");
+  ASSERT_EQ(d.items.size(), 3u);
+  EXPECT_EQ(d.items[0].title, "Godkendelse af dagsorden");
+  EXPECT_FALSE(d.items[0].is_confidential());
+  EXPECT_EQ(d.items[1].number_text, "2");
+  EXPECT_TRUE(d.items[1].is_confidential());
+  EXPECT_EQ(d.items[2].title, "Eventuelt");
+  EXPECT_FALSE(d.items[2].is_confidential());
+  for (const AgendaItem& item : d.items) {
+    const std::string all = to_lower_latin(item.title + item.full_text());
+    EXPECT_EQ(all.find("zebrafink"), std::string::npos) << item.id();
+    EXPECT_EQ(all.find("narhval"), std::string::npos) << item.id();
+  }
+}
+
 }  // namespace
 }  // namespace sagsoeg

@@ -3,8 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <sstream>
 #include <thread>
 
+#include "index/index_writer.h"
+#include "io/file_walker.h"
 #include "search/query_builder.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
@@ -277,6 +280,41 @@ TEST(Query, FacetCountsEqualTheItemsThatCarryEachValue) {
   }
   EXPECT_GE(checked, 10u);
   EXPECT_GE(res.facets.at("topic").size(), 3u);
+}
+
+// A browse by filters alone is counted to the end, as its facets are: the
+// number an analyst compares with the committee facet is never an estimate.
+TEST(Query, AFilterAloneIsCountedExactly) {
+  test::TempDir dir;
+  // Closed items make the filters' bounds loose: Xapian alone would only
+  // estimate the public items of the committee.
+  auto meeting = [&](const std::string& file, const std::string& committee, int items, int closed) {
+    std::string text = "Referat\nUdvalg: " + committee + "\nMødedato: 4. marts 2025\n\n";
+    for (int i = 1; i <= items; ++i) {
+      const std::string n = std::to_string(i);
+      text += n + (i > items - closed ? ". Lukket punkt: Personalesag " : ". Punkt nummer ") + n + "\n\nTekst om sag " +
+              n + ".\n\n";
+    }
+    test::write_file(dir.file(file), text);
+  };
+  meeting("a.txt", "Byrådet", 300, 20);  // past the exact count of a text query (250)
+  meeting("b.txt", "Økonomiudvalget", 40, 30);
+  IndexOptions options;
+  options.db_path = dir.file("db");
+  std::ostringstream errors;
+  run_indexer(walk_inputs({dir.file("a.txt"), dir.file("b.txt")}), options, errors);
+  Searcher s({options.db_path});
+  SearchRequest r;
+  r.committee = "Byrådet";
+  r.limit = 1;
+  r.facets = true;
+  const SearchResponse res = s.search(r);
+  EXPECT_TRUE(res.total_exact);
+  EXPECT_EQ(res.total, 280u);
+  ASSERT_FALSE(res.facets.at("committee").empty());
+  EXPECT_EQ(res.facets.at("committee")[0].count, res.total);
+  r.offset = 279;
+  EXPECT_EQ(s.search(r).total, 280u);  // the same on every page
 }
 
 TEST(Query, SnippetsHighlightQueryTerms) {
