@@ -13,6 +13,7 @@
 #include "index/stored_item.h"
 #include "index/topics.h"
 #include "search/facets.h"
+#include "search/procedural_titles.h"
 #include "search/query_builder.h"
 #include "search/ranking.h"
 #include "search/snippet.h"
@@ -487,10 +488,15 @@ std::optional<std::vector<SearchHit>> Searcher::similar_once(const SimilarReques
   query = Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(std::string(schema::kAccess) + "public"));
   query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                         Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
-  const Xapian::MSet mset = make_enquire(db_, query).get_mset(0, static_cast<Xapian::doccount>(r.limit));
-  for (auto m = mset.begin(); m != mset.end(); ++m) {
+  // A substantive item is never like "Eventuelt" or "Godkendelse af
+  // dagsorden": every meeting has them. Asked for with room to skip them.
+  const bool skip_procedural = !is_procedural_title(item.title);
+  const auto wanted = static_cast<Xapian::doccount>(r.limit);
+  const Xapian::MSet mset = make_enquire(db_, query).get_mset(0, skip_procedural ? 2 * wanted + 10 : wanted);
+  for (auto m = mset.begin(); m != mset.end() && hits.size() < r.limit; ++m) {
     SearchHit hit = make_hit(m.get_document(), m.get_weight(), highlights, true);
     if (hit.item.is_confidential()) continue;  // never reached: the filter keeps them out
+    if (skip_procedural && is_procedural_title(hit.item.title)) continue;
     hit.rank = hits.size() + 1;
     hit.item.sections.clear();
     hits.push_back(std::move(hit));

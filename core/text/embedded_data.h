@@ -10,4 +10,5 @@ extern const char* const kCompoundPartsText;      ///< data/compound_parts.txt
 extern const char* const kDocdataDictionaryText;  ///< data/docdata_dictionary.txt
 extern const char* const kOutcomesText;           ///< data/outcomes.tsv
 extern const char* const kAccessText;             ///< data/access.tsv
+extern const char* const kProceduralTitlesText;   ///< data/procedural_titles.txt
 }  // namespace sagsoeg

@@ -8,6 +8,7 @@
 
 #include "index/index_writer.h"
 #include "io/file_walker.h"
+#include "search/procedural_titles.h"
 #include "search/query_builder.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
@@ -315,6 +316,48 @@ TEST(Query, AFilterAloneIsCountedExactly) {
   EXPECT_EQ(res.facets.at("committee")[0].count, res.total);
   r.offset = 279;
   EXPECT_EQ(s.search(r).total, 280u);  // the same on every page
+}
+
+TEST(Similar, ProceduralTitlesAreKnown) {
+  EXPECT_TRUE(is_procedural_title("Godkendelse af dagsorden"));
+  EXPECT_TRUE(is_procedural_title("3. Eventuelt."));
+  EXPECT_TRUE(is_procedural_title("Eventuelt - åbent punkt"));
+  EXPECT_TRUE(is_procedural_title("Meddelelser fra formanden"));
+  EXPECT_FALSE(is_procedural_title("Eventualforpligtelser i regnskab 2024"));
+  EXPECT_FALSE(
+      is_procedural_title("Meddelelser om ændret praksis for tildeling af hjemmehjælp til borgere over 80 år"));
+  EXPECT_FALSE(is_procedural_title("Budget 2026"));
+}
+
+// "Eventuelt" shares its words with whatever the meeting discussed; it is
+// never offered as like a substantive item (but may be like another one).
+TEST(Similar, ProceduralItemsAreNeverLikeASubstantiveItem) {
+  test::TempDir dir;
+  auto meeting = [&](const std::string& file, const std::string& date, const std::string& title,
+                     const std::string& text) {
+    test::write_file(dir.file(file), "Referat\nUdvalg: Økonomiudvalget\nMødedato: " + date + "\n\n1. " + title +
+                                         "\n\n" + text + "\n\n2. Trafikplan\n\nCykelstier og busser.\n");
+  };
+  const std::string words = "Budget drift anlæg takster skoler ældrepleje budgetforlig.";
+  meeting("a.txt", "4. marts 2025", "Budget 2026", words);
+  meeting("b.txt", "5. marts 2025", "Eventuelt", words + " " + words);
+  meeting("c.txt", "6. marts 2025", "Budgetopfølgning", "Budget drift anlæg takster.");
+  IndexOptions options;
+  options.db_path = dir.file("db");
+  std::ostringstream errors;
+  run_indexer(walk_inputs({dir.path()}), options, errors);
+  Searcher s({options.db_path});
+  SimilarRequest r;
+  r.id = "a.txt:1";
+  const auto like_budget = s.similar(r);
+  ASSERT_TRUE(like_budget);
+  ASSERT_FALSE(like_budget->empty());
+  for (const auto& h : *like_budget) EXPECT_NE(h.item.title, "Eventuelt");
+  EXPECT_EQ(like_budget->front().item.title, "Budgetopfølgning");
+  r.id = "b.txt:1";
+  const auto like_eventuelt = s.similar(r);
+  ASSERT_TRUE(like_eventuelt);
+  EXPECT_FALSE(like_eventuelt->empty());
 }
 
 TEST(Query, SnippetsHighlightQueryTerms) {
