@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "searcher/query_string.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
@@ -25,10 +26,10 @@ std::string web_link(const std::string& url) {
   return starts_with(url, "https://") || starts_with(url, "http://") ? url : std::string();
 }
 
-std::string results_csv(const SearchResponse& r) {
+std::string results_csv(const SearchResponse& r, const std::string& page_base) {
   std::string out =
       "\xEF\xBB\xBF"
-      "id,date,committee,case,title,outcome,url\r\n";
+      "id,date,committee,case,title,outcome,url,organisation,kind,decision,page\r\n";
   for (const SearchHit& h : r.hits) {
     const AgendaItem& it = h.item;
     const bool closed = it.is_confidential();
@@ -38,8 +39,18 @@ std::string results_csv(const SearchResponse& r) {
                                   it.case_id,
                                   it.title,
                                   closed ? std::string() : it.outcome,
-                                  web_link(it.meta.url)};
-    for (size_t i = 0; i < 7; ++i) out += (i ? "," : "") + csv_field(fields[i]);
+                                  web_link(it.meta.url),
+                                  it.meta.organisation,
+                                  it.meta.kind,
+                                  closed ? std::string() : it.decision(),
+                                  page_base.empty() || closed
+                                      ? std::string()
+                                      : web_link(page_base + "/?view=item&item=" + percent_encode(it.id()))};
+    bool first = true;
+    for (const std::string& field : fields) {
+      out += (first ? "" : ",") + csv_field(field);
+      first = false;
+    }
     out += "\r\n";
   }
   return out;

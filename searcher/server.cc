@@ -184,12 +184,12 @@ void add_search_routes(httplib::Server& http, SearcherPool& pool, const ServerOp
       });
     });
   });
-  http.Get("/api/search.csv", [&pool](const httplib::Request& req, httplib::Response& res) {
+  http.Get("/api/search.csv", [&pool, &options](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       const SearchRequest r = request_from_query(QueryString::from_target(req.target));
       pool.with_searcher([&](Searcher& s) {
         res.set_header("Content-Disposition", "attachment; filename=\"udvalgssoegning.csv\"");
-        res.set_content(results_csv(s.search(r)), "text/csv; charset=utf-8");
+        res.set_content(results_csv(s.search(r), base_url(req, options)), "text/csv; charset=utf-8");
       });
     });
   });

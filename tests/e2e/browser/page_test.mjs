@@ -57,7 +57,9 @@ try {
   const csvHref = await page.getAttribute("#csv", "href");
   check(csvHref && csvHref.startsWith("/api/search.csv?") && csvHref.includes("q="), `the results can be fetched as CSV (${csvHref})`);
   const csvBody = await (await fetch(base + csvHref)).text();
-  check(csvBody.replace(/^\ufeff/, "").split("\r\n")[0] === "id,date,committee,case,title,outcome,url", "the CSV link gives a CSV with its header");
+  check(csvBody.replace(/^\ufeff/, "").split("\r\n")[0] === "id,date,committee,case,title,outcome,url,organisation,kind,decision,page", "the CSV link gives a CSV with its header");
+  const firstRow = csvBody.split("\r\n")[1] || "";
+  check(firstRow.includes(base + "/?view=item&item="), `each CSV row links the item's page (${firstRow.slice(-80)})`);
   const outcomes = await page.$$eval('a[data-facet="outcome"] span:first-child', (els) => els.map((e) => e.textContent));
   check(outcomes.includes("taget til efterretning"), `the outcome facet is on the page (${outcomes.join(", ")})`);
   check((await page.$$(".result .decision")).length > 0, "results show their decision");
