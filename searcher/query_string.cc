@@ -68,6 +68,13 @@ QueryString QueryString::from_target(const std::string& target) {
   return q;
 }
 
+std::vector<std::string> QueryString::get_all(const std::string& name) const {
+  std::vector<std::string> values;
+  const auto [first, last] = params_.equal_range(name);
+  for (auto it = first; it != last; ++it) values.push_back(it->second);
+  return values;
+}
+
 std::string QueryString::get(const std::string& name) const {
   const auto it = params_.find(name);
   return it == params_.end() ? std::string() : it->second;

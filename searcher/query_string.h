@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace sagsoeg {
 
@@ -17,6 +18,8 @@ class QueryString {
   bool has(const std::string& name) const { return params_.count(name) != 0; }
   /// The first value of `name`, or "".
   std::string get(const std::string& name) const;
+  /// Every value of `name`, in the order sent.
+  std::vector<std::string> get_all(const std::string& name) const;
   /// The query string itself (after '?'), as sent.
   const std::string& raw() const { return raw_; }
 

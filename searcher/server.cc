@@ -53,6 +53,21 @@ std::string path_text(const std::string& raw, const char* what) {
   return s;
 }
 
+// A filter given several times (committee=A&committee=B): its values, ORed
+// by the search. Each is checked here, as one value may not hold the
+// separator between them.
+std::string filter_values(const QueryString& q, const std::string& name) {
+  std::string joined;
+  for (const std::string& value : q.get_all(name)) {
+    if (value.empty()) continue;
+    for (unsigned char c : value)
+      if (c < 0x20) throw QueryError("parameter '" + name + "': control characters are not allowed");
+    if (!joined.empty()) joined += kFilterValueSeparator;
+    joined += value;
+  }
+  return joined;
+}
+
 // The API parameters named in the contract -> a SearchRequest, validated
 // as the command line validates them.
 SearchRequest request_from_query(const QueryString& q) {
@@ -60,13 +75,13 @@ SearchRequest request_from_query(const QueryString& q) {
   r.query = q.get("q");
   r.from = q.get("from");
   r.to = q.get("to");
-  r.committee = q.get("committee");
-  r.case_id = q.get("case");
-  r.topic = q.get("topic");
-  r.type = q.get("type");
-  r.organisation = q.get("organisation");
-  r.kind = q.get("kind");
-  r.outcome = q.get("outcome");
+  r.committee = filter_values(q, "committee");
+  r.case_id = filter_values(q, "case");
+  r.topic = filter_values(q, "topic");
+  r.type = filter_values(q, "type");
+  r.organisation = filter_values(q, "organisation");
+  r.kind = filter_values(q, "kind");
+  r.outcome = filter_values(q, "outcome");
   const std::string sort = q.get("sort");
   if (sort == "date") {
     r.sort = SortOrder::date;

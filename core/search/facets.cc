@@ -6,6 +6,7 @@
 #include "index/facet_key.h"
 #include "index/schema.h"
 #include "index/topics.h"
+#include "search/committee_names.h"
 #include "util/hash.h"
 
 namespace sagsoeg {
@@ -130,7 +131,9 @@ size_t count_facets(const Xapian::Database& db, const Xapian::Query& query,
   Counts counts[schema::kFacetFields];
   for (const auto& [key, n] : keys.take()) {
     const FacetKeyValues v = decode_facet_key(key);
-    const std::string* fields[] = {&v.committee, &v.year, &v.type, &v.kind, &v.organisation, &v.outcome};
+    // One body under an old and a new name is one row (committee_names.h).
+    const std::string committee = current_committee_name(v.committee);
+    const std::string* fields[] = {&committee, &v.year, &v.type, &v.kind, &v.organisation, &v.outcome};
     for (size_t f = 0; f < 6; ++f) counts[f][*fields[f]] += n;
   }
   for (const auto& [codes, n] : topic_sets.take())

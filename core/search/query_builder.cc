@@ -9,6 +9,7 @@
 #include "parse/case_id.h"
 #include "parse/danish_date.h"
 #include "parse/decision_outcome.h"
+#include "search/committee_names.h"
 #include "search/date_range.h"
 #include "search/query_expander.h"
 #include "search/synonyms.h"
@@ -106,8 +107,15 @@ class NameProcessor : public Xapian::FieldProcessor {
     const std::string want = to_lower_latin(trim(text));
     std::vector<Xapian::Query> terms;
     const std::string prefix = prefix_;
-    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t)
-      if ((*t).find(want, prefix.size()) != std::string::npos) terms.emplace_back(*t);
+    const bool committees = prefix == schema::kCommittee;
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+      bool match = (*t).find(want, prefix.size()) != std::string::npos;
+      // A renamed committee is found by its other name too (committee_names.h).
+      if (!match && committees)
+        for (const std::string& name : committee_names_lower((*t).substr(prefix.size())))
+          match = match || name.find(want) != std::string::npos;
+      if (match) terms.emplace_back(*t);
+    }
     if (terms.empty()) return no_match();
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
@@ -463,13 +471,22 @@ std::string QueryBuilder::fold_case(const std::string& query) {
 
 std::optional<Xapian::Query> QueryBuilder::filter_query(const SearchRequest& r, bool access_filter) {
   std::vector<Xapian::Query> filters;
-  if (!r.committee.empty()) filters.push_back(CommitteeProcessor(impl_->db)(r.committee));
-  if (!r.case_id.empty()) filters.push_back(CaseProcessor(false)(r.case_id));
-  if (!r.topic.empty()) filters.push_back(TopicProcessor()(r.topic));
-  if (!r.type.empty()) filters.push_back(TypeProcessor()(r.type));
-  if (!r.organisation.empty()) filters.push_back(OrganisationProcessor(impl_->db)(r.organisation));
-  if (!r.kind.empty()) filters.push_back(KindProcessor()(r.kind));
-  if (!r.outcome.empty()) filters.push_back(OutcomeProcessor()(r.outcome));
+  // Several values of one filter (a line each, kFilterValueSeparator) are
+  // ORed: an analyst compares two committees side by side.
+  auto any_of = [&](const std::string& values, Xapian::FieldProcessor&& processor) {
+    if (values.empty()) return;
+    std::vector<Xapian::Query> each;
+    for (std::string_view v : split_lines(values))
+      if (!trim(v).empty()) each.push_back(processor(std::string(v)));
+    if (!each.empty()) filters.emplace_back(Xapian::Query::OP_OR, each.begin(), each.end());
+  };
+  any_of(r.committee, CommitteeProcessor(impl_->db));
+  any_of(r.case_id, CaseProcessor(false));
+  any_of(r.topic, TopicProcessor());
+  any_of(r.type, TypeProcessor());
+  any_of(r.organisation, OrganisationProcessor(impl_->db));
+  any_of(r.kind, KindProcessor());
+  any_of(r.outcome, OutcomeProcessor());
   if (!r.from.empty() || !r.to.empty()) {
     const DateRange d = date_filter_range(r.from, r.to, "--from", "--to");
     filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotDate, d.from, d.to);

@@ -6,10 +6,12 @@ namespace sagsoeg {
 
 namespace {
 
-void check_text(const std::string& value, const char* name) {
+// `several`: a filter's values, one per line (kFilterValueSeparator).
+void check_text(const std::string& value, const char* name, bool several) {
   if (!is_valid_utf8(value)) throw QueryError(std::string(name) + ": not valid UTF-8 text");
   for (unsigned char c : value)
-    if (c < 0x20 && c != '\t') throw QueryError(std::string(name) + ": control characters are not allowed");
+    if (c < 0x20 && c != '\t' && !(several && c == kFilterValueSeparator))
+      throw QueryError(std::string(name) + ": control characters are not allowed");
 }
 
 }  // namespace
@@ -28,7 +30,8 @@ void validate_request(const SearchRequest& r) {
       {&r.query, "query"},     {&r.from, "from"},   {&r.to, "to"},     {&r.committee, "committee"},
       {&r.case_id, "case"},    {&r.topic, "topic"}, {&r.type, "type"}, {&r.organisation, "organisation"},
       {&r.outcome, "outcome"}, {&r.kind, "kind"}};
-  for (const auto& [value, name] : fields) check_text(*value, name);
+  for (const auto& [value, name] : fields)
+    check_text(*value, name, value != &r.query && value != &r.from && value != &r.to);
   if (r.limit > kMaxLimit) throw QueryError("limit must be at most " + std::to_string(kMaxLimit));
   if (r.offset > kMaxOffset) throw QueryError("offset must be at most " + std::to_string(kMaxOffset));
   int depth = 0, deepest = 0;

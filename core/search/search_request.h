@@ -18,6 +18,8 @@ enum class SortOrder { relevance, date };
 struct SearchRequest {
   std::string query;
   std::string from, to;  ///< a day, month, year (see date_range.h), or empty
+  /// Filters; several values of one are ORed, one per line
+  /// (kFilterValueSeparator): "Byrådet\nØkonomiudvalget".
   std::string committee, case_id, topic, type, organisation, kind;
   std::string outcome;  ///< decision outcome (parse/decision_outcome.h)
   bool include_confidential = false;
@@ -35,6 +37,9 @@ struct SearchRequest {
   /// with QueryTimeout rather than hold a server worker.
   double time_budget = 0;
 };
+
+/// Between the values of one filter (a control character: no value has it).
+inline constexpr char kFilterValueSeparator = '\n';
 
 /// The largest page and offset either interface accepts.
 inline constexpr size_t kMaxLimit = 1000;

@@ -356,6 +356,7 @@ Searcher::QueryRun Searcher::run_query(const SearchRequest& r) {
   if (r.facets) {
     out.total = out.total_min = out.total_max = count_facets(db_, built.query, out.facets, r.time_budget, remote_);
     out.total_exact = true;
+    count_other_values(r, out.facets);
   }
   std::vector<std::string> highlights = built.has_text ? highlight_terms(built.query) : std::vector<std::string>{};
   for (const std::string& p : built.wildcard_prefixes)
@@ -371,6 +372,35 @@ Searcher::QueryRun Searcher::run_query(const SearchRequest& r) {
   }
   out.has_more = out.total_min > r.offset + out.hits.size() || (!out.total_exact && out.hits.size() == r.limit);
   return out;
+}
+
+// A facet whose filter is set counts as if it were not: choosing one
+// committee keeps the others in view with their counts, so an analyst can
+// compare and add a second (several values are ORed). One more count per
+// filter set.
+void Searcher::count_other_values(const SearchRequest& r, std::map<std::string, std::vector<FacetValue>>& facets) {
+  const std::pair<std::string SearchRequest::*, const char*> filters[] = {
+      {&SearchRequest::committee, "committee"}, {&SearchRequest::organisation, "organisation"},
+      {&SearchRequest::topic, "topic"},         {&SearchRequest::type, "type"},
+      {&SearchRequest::kind, "kind"},           {&SearchRequest::outcome, "outcome"},
+      {&SearchRequest::case_id, "case_id"}};
+  auto recount = [&](const SearchRequest& without, const char* facet) {
+    std::map<std::string, std::vector<FacetValue>> all;
+    count_facets(db_, impl_->builder->build(without).query, all, r.time_budget, remote_);
+    facets[facet] = std::move(all[facet]);
+  };
+  for (const auto& [field, facet] : filters) {
+    if ((r.*field).empty()) continue;
+    SearchRequest without = r;
+    (without.*field).clear();
+    recount(without, facet);
+  }
+  if (!r.from.empty() || !r.to.empty()) {
+    SearchRequest without = r;
+    without.from.clear();
+    without.to.clear();
+    recount(without, "year");
+  }
 }
 
 std::vector<SearchHit> Searcher::case_history(const std::string& case_id, bool include_confidential) {

@@ -106,6 +106,7 @@ class Searcher {
     Xapian::Query all_words;
     std::optional<bool> some_item_has_all_words;
   };
+  void count_other_values(const SearchRequest& r, std::map<std::string, std::vector<FacetValue>>& facets);
   QueryRun run_query(const SearchRequest& request);
   std::vector<SearchHit> case_history_once(const std::string& case_id, bool include_confidential);
   std::optional<AgendaItem> item_once(const std::string& id);

@@ -360,6 +360,61 @@ TEST(Similar, ProceduralItemsAreNeverLikeASubstantiveItem) {
   EXPECT_FALSE(like_eventuelt->empty());
 }
 
+// An analyst compares: choosing a value (here a type; the corpus has one
+// committee) keeps the others in its facet with their counts, and several
+// values of one filter are ORed.
+TEST(Query, AChosenFilterKeepsTheOtherValuesOfItsFacet) {
+  SearchRequest all;
+  all.facets = true;
+  all.limit = 0;
+  const auto everything = search("", all);
+  const auto& types = everything.facets.at("type");
+  ASSERT_GE(types.size(), 2u);
+  SearchRequest one = all;
+  one.type = types[0].value;
+  const auto chosen = search("", one);
+  EXPECT_EQ(chosen.total, types[0].count);
+  ASSERT_EQ(chosen.facets.at("type").size(), types.size());
+  for (size_t i = 0; i < types.size(); ++i) {
+    EXPECT_EQ(chosen.facets.at("type")[i].value, types[i].value);
+    EXPECT_EQ(chosen.facets.at("type")[i].count, types[i].count);
+  }
+  SearchRequest two = all;
+  two.type = types[0].value + "\n" + types[1].value;
+  EXPECT_EQ(search("", two).total, types[0].count + types[1].count);
+}
+
+// data/committee_renamings.tsv: one body under its old and new name is one
+// facet row, and either name finds both.
+TEST(Query, ARenamedCommitteeIsOneRow) {
+  const std::string old_name = "Udvalget for det nære sundhedsvæsen";
+  const std::string new_name = "Udvalget for det nære og sammenhængende sundhedsvæsen";
+  SearchRequest r;
+  r.facets = true;
+  r.limit = 0;
+  size_t new_count = 0;
+  const SearchResponse browse = search("", r);
+  for (const auto& v : browse.facets.at("committee")) {
+    EXPECT_NE(v.value, old_name);
+    if (v.value == new_name) new_count = v.count;
+  }
+  SearchRequest by_old = r, by_new = r;
+  by_old.committee = old_name;
+  by_new.committee = new_name;
+  const size_t old_total = search("", by_old).total;
+  EXPECT_GT(new_count, 0u);
+  EXPECT_EQ(old_total, new_count);
+  EXPECT_EQ(search("", by_new).total, new_count);
+  // Both names are in the corpus: the row adds up items printed under each.
+  SearchRequest items = r;
+  items.limit = 1000;
+  items.committee = new_name;
+  size_t printed_old = 0;
+  for (const auto& h : search("", items).hits) printed_old += h.item.meta.committee == old_name;
+  EXPECT_GT(printed_old, 0u);
+  EXPECT_LT(printed_old, new_count);
+}
+
 TEST(Query, SnippetsHighlightQueryTerms) {
   const auto res = search("kronikerpakker");
   ASSERT_FALSE(res.hits.empty());
