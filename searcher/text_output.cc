@@ -119,6 +119,11 @@ void print_results(const SearchResponse& r, const TextStyle& style, std::ostream
   if (r.hits.empty() && r.total > 0 && r.offset > 0)
     out << " (ingen at vise efter nr. " << r.offset << ": --offset er større end antallet)";
   out << "\n";
+  if (r.total == 0 && !r.ignored_words.empty()) {
+    out << "Fyldord søges ikke:";
+    for (const std::string& w : r.ignored_words) out << " »" << shown(w) << "«";
+    out << ". Søg med flere ord.\n";
+  }
   for (const auto& [name, values] : r.facets) {
     if (values.empty()) continue;
     out << "\n" << facet_heading(name) << ":";

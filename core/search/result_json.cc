@@ -67,6 +67,9 @@ nlohmann::json response_to_json(const SearchResponse& r) {
   j["suggestion"] = null_if_empty(r.suggestion);
   // The results are the suggestion's when the query itself found nothing.
   j["suggestion_applied"] = r.suggestion_applied;
+  // Stop words typed ("og"): not searched, so the page can say why a query
+  // of them alone finds nothing.
+  j["ignored_words"] = r.ignored_words;
   // Over several databases, which answered (as Elasticsearch's _shards).
   if (r.shards_total > 1)
     j["shards"] = {{"total", r.shards_total}, {"failed", r.failed_shards}, {"partial", !r.failed_shards.empty()}};

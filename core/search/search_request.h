@@ -86,6 +86,8 @@ struct SearchResponse {
   std::vector<SearchHit> hits;
   std::map<std::string, std::vector<FacetValue>> facets;  ///< committee, year, topic, type, case_id, organisation, kind
   std::string suggestion;                                 ///< "did you mean", or empty
+  /// Words of the query that are stop words ("og", "i"): not searched.
+  std::vector<std::string> ignored_words;
   /// Over several databases: how many, and those that did not answer (the
   /// results are then partial: only with --allow-partial).
   size_t shards_total = 1;

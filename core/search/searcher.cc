@@ -18,6 +18,7 @@
 #include "search/ranking.h"
 #include "search/snippet.h"
 #include "text/text_pipeline.h"
+#include "text/words.h"
 #include "util/utf8.h"
 
 namespace sagsoeg {
@@ -332,6 +333,11 @@ SearchResponse Searcher::search_once(const SearchRequest& request) {
       }
     }
   }
+  for_each_word(r.query, [&](const std::string& word) {
+    if (TextPipeline::standard().is_stopword(word) &&
+        std::find(out.ignored_words.begin(), out.ignored_words.end(), word) == out.ignored_words.end())
+      out.ignored_words.push_back(word);
+  });
   const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (r.time_budget > 0 && elapsed > r.time_budget)
     throw QueryTimeout("the search took longer than " + std::to_string(static_cast<int>(r.time_budget * 1000)) +
