@@ -4,7 +4,7 @@
 # .ci/run calls exactly this.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [[ ! -d tests/e2e/browser/node_modules/playwright-core ]]; then
+if [[ ! -d tests/e2e/browser/node_modules/playwright-core || ! -d tests/e2e/browser/node_modules/axe-core ]]; then
   npm ci --prefix tests/e2e/browser --no-audit --no-fund --loglevel=error
 fi
 scripts/build.sh -DSAGSOEG_WERROR=ON
