@@ -17,6 +17,7 @@
 #include "search/query_builder.h"
 #include "search/ranking.h"
 #include "search/snippet.h"
+#include "text/proper_names.h"
 #include "text/text_pipeline.h"
 #include "text/words.h"
 #include "util/utf8.h"
@@ -111,7 +112,8 @@ size_t edit_distance(const std::string& a, const std::string& b) {
 
 // A correction sure enough to show its results instead of the query's:
 // every word it changes was typed in lower case (a capitalised word or an
-// abbreviation is a name -- Lisbjerg, Movia, SAPA -- and stays as typed)
+// abbreviation is a name -- Lisbjerg, Movia, SAPA -- and stays as typed,
+// as does a word hunspell-da lists as a name however it was typed)
 // and is one edit away (two for words of eight letters or more). Anything
 // less certain is only offered.
 bool confident_correction(const std::string& typed, const std::string& corrected) {
@@ -122,6 +124,8 @@ bool confident_correction(const std::string& typed, const std::string& corrected
     const std::string word(a[i]);
     for (size_t p = 0; p < word.size();)
       if (is_upper_letter(next_code_point(word, p))) return false;
+    // A name typed in lower case ("lisbjerg", "movia") is still a name.
+    if (ProperNames::standard().lists(word)) return false;
     size_t length = 0;
     for (size_t p = 0; p < word.size(); ++length) next_code_point(word, p);
     if (edit_distance(word, std::string(b[i])) > (length >= 8 ? 2u : 1u)) return false;

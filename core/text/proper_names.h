@@ -26,6 +26,9 @@ class ProperNames {
   /// "anders", "Aftalen" or "Kl" (capital first, then not all capitals,
   /// and not a listed name).
   bool is_name(std::string_view written) const;
+  /// True when the dictionary lists `lower` (lower-cased) as a name, however
+  /// it was typed: "lisbjerg" is still Lisbjerg, never a misspelt "esbjerg".
+  bool lists(const std::string& lower) const { return names_.count(lower) != 0; }
   size_t size() const { return names_.size(); }
 
  private:

@@ -206,6 +206,35 @@ TEST_F(DanishSearch, AbbreviationsFindLongForms) {
   EXPECT_NE(first(search("økonomiaftale apotekerne", true, true, false)), "001_4087263cda476328.txt:1");
 }
 
+// Measured over a list (tests/relevance/names_and_misspellings.tsv): names
+// are never replaced by another word's results, misspellings are.
+TEST_F(DanishSearch, DidYouMeanReplacesMisspellingsNeverNames) {
+  std::istringstream in(
+      test::read_file(std::string(SAGSOEG_SOURCE_DIR) + "/tests/relevance/names_and_misspellings.tsv"));
+  size_t names = 0, names_replaced = 0, typos = 0, typos_fixed = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string kind, word, correction;
+    fields >> kind >> word >> correction;
+    const SearchResponse r = search(word);
+    if (kind == "name") {
+      ++names;
+      names_replaced += r.suggestion_applied;
+      EXPECT_FALSE(r.suggestion_applied) << word << " shown as " << r.suggestion;
+    } else {
+      ++typos;
+      const bool fixed = r.suggestion_applied && r.suggestion == correction && !r.hits.empty();
+      typos_fixed += fixed;
+      EXPECT_TRUE(fixed) << word << " -> " << r.suggestion;
+    }
+  }
+  std::printf("names replaced: %zu of %zu; misspellings corrected: %zu of %zu\n", names_replaced, names, typos_fixed,
+              typos);
+  EXPECT_GE(names, 40u);
+  EXPECT_GE(typos, 10u);
+}
+
 TEST_F(DanishSearch, DidYouMeanForDanishMisspellings) {
   EXPECT_EQ(search("palliasion").suggestion, "palliation");
   EXPECT_EQ(search("lægedæknig").suggestion, "lægedækning");
