@@ -8,7 +8,7 @@
 #include <regex>
 
 #include "harvester/harvest.h"
-#include "index/build_info.h"
+#include "store/build_info.h"
 
 namespace po = boost::program_options;
 using namespace sagsoeg;

@@ -10,12 +10,12 @@
 #include <sstream>
 
 #include "format/pdf/pdf_sandbox.h"
-#include "index/build_info.h"
-#include "index/database.h"
 #include "index/index_writer.h"
 #include "indexer/dry_run.h"
 #include "indexer/run_report.h"
 #include "io/file_walker.h"
+#include "store/build_info.h"
+#include "store/database.h"
 
 namespace po = boost::program_options;
 using namespace sagsoeg;

@@ -7,11 +7,9 @@
 #include <cstdlib>
 #include <iostream>
 
-#include "index/build_info.h"
-#include "index/database.h"
-#include "index/schema.h"
-#include "index/topics.h"
 #include "model/item_json.h"
+#include "schema/schema.h"
+#include "schema/topics.h"
 #include "search/result_json.h"
 #include "search/searcher.h"
 #include "searcher/bench.h"
@@ -20,6 +18,8 @@
 #include "searcher/error_text.h"
 #include "searcher/server.h"
 #include "searcher/text_output.h"
+#include "store/build_info.h"
+#include "store/database.h"
 #include "text/text_pipeline.h"
 #include "util/utf8.h"
 

@@ -13,7 +13,6 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "index/build_info.h"
 #include "model/item_json.h"
 #include "search/result_json.h"
 #include "searcher/atom_feed.h"
@@ -25,6 +24,7 @@
 #include "searcher/searcher_pool.h"
 #include "searcher/server_metrics.h"
 #include "searcher/web_page.h"
+#include "store/build_info.h"
 #include "util/clock.h"
 #include "util/utf8.h"
 

@@ -6,12 +6,12 @@
 #include <set>
 #include <unordered_set>
 
-#include "index/bm25.h"
-#include "index/facet_key.h"
-#include "index/schema.h"
 #include "io/gzip.h"
 #include "model/item_json.h"
 #include "parse/case_id.h"
+#include "schema/bm25.h"
+#include "schema/facet_key.h"
+#include "schema/schema.h"
 #include "text/embedded_data.h"
 #include "text/words.h"
 #include "util/utf8.h"

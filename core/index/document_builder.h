@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "index/stored_item.h"
-#include "index/topics.h"
 #include "model/agenda_item.h"
+#include "schema/stored_item.h"
+#include "schema/topics.h"
 #include "text/compound_splitter.h"
 #include "text/text_pipeline.h"
 

@@ -5,9 +5,9 @@
 #include <ctime>
 
 #include "format/reader.h"
-#include "index/schema.h"
 #include "io/input_error.h"
 #include "parse/agenda_parser.h"
+#include "schema/schema.h"
 #include "util/clock.h"
 #include "util/hash.h"
 

@@ -16,15 +16,15 @@
 #include <thread>
 #include <unordered_set>
 
-#include "index/database.h"
 #include "index/document_builder.h"
 #include "index/file_processor.h"
 #include "index/folder_context.h"
 #include "index/meeting_ledger.h"
-#include "index/pipeline_compat.h"
 #include "index/progress.h"
-#include "index/schema.h"
-#include "index/topics.h"
+#include "schema/schema.h"
+#include "schema/topics.h"
+#include "store/database.h"
+#include "store/pipeline_compat.h"
 #include "text/text_pipeline.h"
 #include "util/hash.h"
 

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "index/facet_key.h"
-#include "index/schema.h"
-#include "index/topics.h"
+#include "schema/facet_key.h"
+#include "schema/schema.h"
+#include "schema/topics.h"
 #include "search/committee_names.h"
 #include "util/hash.h"
 

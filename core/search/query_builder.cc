@@ -4,11 +4,11 @@
 #include <cctype>
 #include <cstring>
 
-#include "index/schema.h"
-#include "index/topics.h"
 #include "parse/case_id.h"
 #include "parse/danish_date.h"
 #include "parse/decision_outcome.h"
+#include "schema/schema.h"
+#include "schema/topics.h"
 #include "search/committee_names.h"
 #include "search/date_range.h"
 #include "search/query_expander.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "index/schema.h"
+#include "schema/schema.h"
 #include "text/spelling_variants.h"
 
 namespace sagsoeg {

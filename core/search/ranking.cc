@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "index/bm25.h"
-#include "index/schema.h"
+#include "schema/bm25.h"
+#include "schema/schema.h"
 
 namespace sagsoeg {
 

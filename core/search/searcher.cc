@@ -8,15 +8,15 @@
 #include <fstream>
 #include <tuple>
 
-#include "index/database.h"
-#include "index/schema.h"
-#include "index/stored_item.h"
-#include "index/topics.h"
+#include "schema/schema.h"
+#include "schema/stored_item.h"
+#include "schema/topics.h"
 #include "search/facets.h"
 #include "search/procedural_titles.h"
 #include "search/query_builder.h"
 #include "search/ranking.h"
 #include "search/snippet.h"
+#include "store/database.h"
 #include "text/proper_names.h"
 #include "text/text_pipeline.h"
 #include "text/words.h"

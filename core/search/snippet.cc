@@ -1,6 +1,6 @@
 #include "search/snippet.h"
 
-#include "index/schema.h"
+#include "schema/schema.h"
 
 #include <algorithm>
 

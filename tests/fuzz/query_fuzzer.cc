@@ -10,8 +10,8 @@
 #include <string>
 
 #include "index/index_writer.h"
-#include "index/schema.h"
 #include "io/file_walker.h"
+#include "schema/schema.h"
 #include "search/query_builder.h"
 #include "search/searcher.h"
 #include "text/text_pipeline.h"

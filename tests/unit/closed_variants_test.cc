@@ -12,8 +12,8 @@
 #include <nlohmann/json.hpp>
 
 #include "index/document_builder.h"
-#include "index/topics.h"
 #include "model/item_json.h"
+#include "schema/topics.h"
 #include "text/text_pipeline.h"
 #include "unit/test_support.h"
 #include "util/utf8.h"

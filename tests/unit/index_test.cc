@@ -6,14 +6,14 @@
 #include <cmath>
 #include <sstream>
 
-#include "index/bm25.h"
-#include "index/database.h"
 #include "index/document_builder.h"
 #include "index/index_writer.h"
-#include "index/pipeline_compat.h"
-#include "index/schema.h"
 #include "io/file_walker.h"
 #include "io/gzip.h"
+#include "schema/bm25.h"
+#include "schema/schema.h"
+#include "store/database.h"
+#include "store/pipeline_compat.h"
 #include "text/embedded_data.h"
 #include "unit/test_support.h"
 

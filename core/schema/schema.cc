@@ -1,4 +1,4 @@
-#include "index/schema.h"
+#include "schema/schema.h"
 
 #include "util/hash.h"
 

@@ -1,4 +1,4 @@
-#include "index/database.h"
+#include "store/database.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -11,9 +11,9 @@
 #include <stdexcept>
 #include <vector>
 
-#include "index/pipeline_compat.h"
-#include "index/schema.h"
-#include "index/topics.h"
+#include "schema/schema.h"
+#include "schema/topics.h"
+#include "store/pipeline_compat.h"
 #include "text/compound_splitter.h"
 #include "text/text_pipeline.h"
 #include "util/hash.h"

@@ -1,8 +1,8 @@
-#include "index/build_info.h"
+#include "store/build_info.h"
 
 #include <xapian.h>
 
-#include "index/database.h"
+#include "store/database.h"
 
 namespace sagsoeg {
 

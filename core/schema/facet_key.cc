@@ -1,7 +1,7 @@
-#include "index/facet_key.h"
+#include "schema/facet_key.h"
 
-#include "index/topics.h"
 #include "parse/decision_outcome.h"
+#include "schema/topics.h"
 
 namespace sagsoeg {
 

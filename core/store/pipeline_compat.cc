@@ -1,4 +1,4 @@
-#include "index/pipeline_compat.h"
+#include "store/pipeline_compat.h"
 
 #include <map>
 #include <utility>

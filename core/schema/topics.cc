@@ -1,4 +1,4 @@
-#include "index/topics.h"
+#include "schema/topics.h"
 
 #include <algorithm>
 

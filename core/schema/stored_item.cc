@@ -1,4 +1,4 @@
-#include "index/stored_item.h"
+#include "schema/stored_item.h"
 
 #include <stdexcept>
 
