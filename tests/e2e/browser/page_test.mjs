@@ -154,6 +154,9 @@ try {
   check((await page.$$("article.item .source")).length === 1, "item view names its source");
   const bilagHeadings = await page.$$eval("article.item h3", (hs) => hs.filter((h) => /^Bilag/i.test(h.textContent)).length);
   check(bilagHeadings <= 1, `"Bilag" at most once on the item page (${bilagHeadings})`);
+  const attachmentNames = await page.$$eval("article.item .attachments li", (lis) => lis.map((l) => l.textContent));
+  const pageText = await page.textContent("article.item");
+  check(attachmentNames.every((n) => pageText.split(n).length === 2), "each attachment is named once on the item page");
   await page.waitForSelector("#similar .result");
   const similar = await page.$$eval("#similar .result h2", (els) => els.map((e) => e.textContent));
   const shownTitle = await page.textContent("article.item > h2");
