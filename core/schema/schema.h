@@ -38,6 +38,8 @@ inline bool is_text_field_prefix(std::string_view p) {
 
 /// A term taken apart: whether it is a stem, its prefix (the upper-case
 /// letters after the stem marker) and the word. The one place that does it.
+/// The views point into the term given: keep it alive (not a temporary
+/// such as `*query.get_terms_begin()`; ASan caught that once).
 struct SplitTerm {
   bool stemmed = false;
   std::string_view prefix;

@@ -574,7 +574,8 @@ std::optional<Xapian::Query> together_bonus(const Xapian::Query& every) {
   for (size_t i = 0; i < every.get_num_subqueries(); ++i) {
     const Xapian::Query word = every.get_subquery(i);
     if (word.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
-    const schema::SplitTerm split = schema::split_term(*word.get_terms_begin());
+    const std::string term = *word.get_terms_begin();  // kept: split_term's views point into it
+    const schema::SplitTerm split = schema::split_term(term);
     if (!split.stemmed || !split.prefix.empty()) return std::nullopt;
     in_title.emplace_back(std::string(1, schema::kStemmed) + schema::kTitle + std::string(split.word));
   }
