@@ -158,6 +158,32 @@ Mode mode_of(const po::variables_map& vm, const SearcherArgs& a, const RawFlags&
   return Mode::search;
 }
 
+// The query, filters and switches; the output and --similar switches.
+void read_request_flags(const po::variables_map& vm, const RawFlags& f, SearcherArgs& a) {
+  SearchRequest& r = a.request;
+  r.query = join(f.words, " ");
+  // Several values of one filter are ORed, as in the HTTP API.
+  const char separator[] = {kFilterValueSeparator, '\0'};
+  r.committee = join(f.committee, separator);
+  r.organisation = join(f.organisation, separator);
+  r.kind = join(f.kind, separator);
+  r.outcome = join(f.outcome, separator);
+  r.case_id = join(f.case_id, separator);
+  r.topic = join(f.topic, separator);
+  r.type = join(f.type, separator);
+  r.facets = vm.count("facets") > 0;
+  r.include_confidential = vm.count("include-confidential") > 0;
+  r.spelling = !vm.count("no-spelling");
+  r.compounds = !vm.count("no-compounds");
+  r.variants = !vm.count("no-variants");
+  r.synonyms = !vm.count("no-synonyms");
+  r.time_budget = f.time_limit;
+  a.csv = vm.count("csv") > 0;
+  a.style.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && !vm.count("no-color");
+  a.other_committee = vm.count("other-committee") > 0;
+  a.other_year = vm.count("other-year") > 0;
+}
+
 }  // namespace
 
 void parse_arguments(int argc, char** argv, SearcherArgs& a) {
@@ -186,30 +212,10 @@ void parse_arguments(int argc, char** argv, SearcherArgs& a) {
   std::ostringstream help;
   help << opts;
   a.help = help.str();
-  SearchRequest& r = a.request;
-  r.query = join(f.words, " ");
-  // Several values of one filter are ORed, as in the HTTP API.
-  const char separator[] = {kFilterValueSeparator, '\0'};
-  r.committee = join(f.committee, separator);
-  r.organisation = join(f.organisation, separator);
-  r.kind = join(f.kind, separator);
-  r.outcome = join(f.outcome, separator);
-  r.case_id = join(f.case_id, separator);
-  r.topic = join(f.topic, separator);
-  r.type = join(f.type, separator);
-  r.facets = vm.count("facets") > 0;
-  r.include_confidential = vm.count("include-confidential") > 0;
-  r.spelling = !vm.count("no-spelling");
-  r.compounds = !vm.count("no-compounds");
-  r.variants = !vm.count("no-variants");
-  r.synonyms = !vm.count("no-synonyms");
-  r.time_budget = f.time_limit;
-  a.csv = vm.count("csv") > 0;
-  a.style.color = isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR") && !vm.count("no-color");
-  a.other_committee = vm.count("other-committee") > 0;
-  a.other_year = vm.count("other-year") > 0;
+  read_request_flags(vm, f, a);
   a.mode = mode_of(vm, a, f);
   if (a.mode == Mode::help || a.mode == Mode::version) return;
+  SearchRequest& r = a.request;
   // The same rules as the HTTP API's limit and offset.
   r.limit = parse_count(f.limit, "--limit", kMaxLimit);
   r.offset = parse_count(f.offset, "--offset", kMaxOffset);

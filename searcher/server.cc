@@ -150,6 +150,7 @@ std::string base_url(const httplib::Request& req, const ServerOptions& options) 
   return "http://" + (plain ? host : options.bind + ":" + std::to_string(options.port));
 }
 
+// The page, searches, facets and the CSV.
 void add_search_routes(httplib::Server& http, SearcherPool& pool, const ServerOptions& options) {
   http.Get("/", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("Content-Security-Policy",
@@ -178,6 +179,19 @@ void add_search_routes(httplib::Server& http, SearcherPool& pool, const ServerOp
       });
     });
   });
+  http.Get("/api/search.csv", [&pool, &options](const httplib::Request& req, httplib::Response& res) {
+    guarded(res, [&] {
+      const SearchRequest r = request_from_query(QueryString::from_target(req.target));
+      pool.with_searcher([&](Searcher& s) {
+        res.set_header("Content-Disposition", "attachment; filename=\"udvalgssoegning.csv\"");
+        res.set_content(results_csv(s.search(r), base_url(req, options)), "text/csv; charset=utf-8");
+      });
+    });
+  });
+}
+
+// One case, one item, the items like one.
+void add_item_routes(httplib::Server& http, SearcherPool& pool) {
   http.Get(R"(/api/case/(.+))", [&pool](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       const std::string id = path_text(req.matches[1], "case");
@@ -199,15 +213,6 @@ void add_search_routes(httplib::Server& http, SearcherPool& pool, const ServerOp
       });
     });
   });
-  http.Get("/api/search.csv", [&pool, &options](const httplib::Request& req, httplib::Response& res) {
-    guarded(res, [&] {
-      const SearchRequest r = request_from_query(QueryString::from_target(req.target));
-      pool.with_searcher([&](Searcher& s) {
-        res.set_header("Content-Disposition", "attachment; filename=\"udvalgssoegning.csv\"");
-        res.set_content(results_csv(s.search(r), base_url(req, options)), "text/csv; charset=utf-8");
-      });
-    });
-  });
   http.Get("/api/similar", [&pool](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       const QueryString q = QueryString::from_target(req.target);
@@ -225,6 +230,10 @@ void add_search_routes(httplib::Server& http, SearcherPool& pool, const ServerOp
       });
     });
   });
+}
+
+// Atom feeds of a case and of a search.
+void add_feed_routes(httplib::Server& http, SearcherPool& pool, const ServerOptions& options) {
   http.Get("/feed", [&pool, &options](const httplib::Request& req, httplib::Response& res) {
     guarded(res, [&] {
       const QueryString q = QueryString::from_target(req.target);
@@ -399,31 +408,9 @@ ConnectionLimits connection_limits(size_t search_threads) {
   return limits;
 }
 
-}  // namespace
-
-nlohmann::json version_json() {
-  const BuildInfo b = build_info();
-  return {{"program", "sagsoeg"}, {"version", b.version}, {"pipeline", b.pipeline}, {"xapian", b.xapian}};
-}
-
-int run_server(const std::vector<std::string>& dbs, const ServerOptions& options) {
-  Stopper::block_stop_signals();
-  std::signal(SIGPIPE, SIG_IGN);
-  const size_t threads = static_cast<size_t>(std::max(1, options.threads));
-  // A request waits for a free searcher at most as long as a search may take.
-  SearcherPool pool(dbs, options.searcher, threads, std::chrono::milliseconds(static_cast<int>(kTimeBudget * 1000)));
-  HealthProbe health(dbs, options.searcher);
-  ServerMetrics metrics;
-  GuardedServer http(connection_limits(threads));
-  // Slow or stuck clients must not hold a worker for long: the whole request
-  // head has 3 s, each read or write 5 s; an idle keep-alive connection
-  // waits 5 s in the poller, costing no worker.
-  http.set_read_timeout(5, 0);
-  http.set_write_timeout(5, 0);
-  http.set_payload_max_length(16 * 1024);
-  // Small JSON answers on keep-alive connections: without TCP_NODELAY each
-  // waits for the client's delayed ACK (40 ms).
-  http.set_tcp_nodelay(true);
+// Requests refused before any route sees them: methods other than GET and
+// HEAD, bodies, duplicate lengths, long targets, many header fields.
+void refuse_before_routing(GuardedServer& http) {
   http.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
     t_request_start = std::chrono::steady_clock::now();
     if (req.method != "GET" && req.method != "HEAD") {
@@ -455,6 +442,9 @@ int run_server(const std::vector<std::string>& dbs, const ServerOptions& options
     res.set_header("X-Content-Type-Options", "nosniff");
     return httplib::Server::HandlerResponse::Unhandled;
   });
+}
+
+void answer_unrouted(GuardedServer& http) {
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     // Methods httplib does not route (TRACE, CONNECT, unknown ones) get the
     // same 405 as the others.
@@ -468,6 +458,9 @@ int run_server(const std::vector<std::string>& dbs, const ServerOptions& options
       GuardedServer::close_after_response();
     if (res.body.empty()) send_error(res, res.status, res.status == 404 ? "not found" : "bad request");
   });
+}
+
+void log_requests(GuardedServer& http, ServerMetrics& metrics) {
   // One line per request: time, client, method, target (path and query),
   // status, bytes, duration.
   http.set_logger([&metrics](const httplib::Request& req, const httplib::Response& res) {
@@ -477,8 +470,40 @@ int run_server(const std::vector<std::string>& dbs, const ServerOptions& options
                  loggable(req.method).c_str(), loggable(req.target).c_str(), res.status, res.body.size(),
                  seconds * 1000);
   });
+}
+
+}  // namespace
+
+nlohmann::json version_json() {
+  const BuildInfo b = build_info();
+  return {{"program", "sagsoeg"}, {"version", b.version}, {"pipeline", b.pipeline}, {"xapian", b.xapian}};
+}
+
+int run_server(const std::vector<std::string>& dbs, const ServerOptions& options) {
+  Stopper::block_stop_signals();
+  std::signal(SIGPIPE, SIG_IGN);
+  const size_t threads = static_cast<size_t>(std::max(1, options.threads));
+  // A request waits for a free searcher at most as long as a search may take.
+  SearcherPool pool(dbs, options.searcher, threads, std::chrono::milliseconds(static_cast<int>(kTimeBudget * 1000)));
+  HealthProbe health(dbs, options.searcher);
+  ServerMetrics metrics;
+  GuardedServer http(connection_limits(threads));
+  // Slow or stuck clients must not hold a worker for long: the whole request
+  // head has 3 s, each read or write 5 s; an idle keep-alive connection
+  // waits 5 s in the poller, costing no worker.
+  http.set_read_timeout(5, 0);
+  http.set_write_timeout(5, 0);
+  http.set_payload_max_length(16 * 1024);
+  // Small JSON answers on keep-alive connections: without TCP_NODELAY each
+  // waits for the client's delayed ACK (40 ms).
+  http.set_tcp_nodelay(true);
+  refuse_before_routing(http);
+  answer_unrouted(http);
+  log_requests(http, metrics);
   add_status_routes(http, health, pool, metrics);
   add_search_routes(http, pool, options);
+  add_item_routes(http, pool);
+  add_feed_routes(http, pool, options);
   if (!http.bind_to_port(options.bind.c_str(), options.port)) {
     std::cerr << "searcher: cannot listen on " << options.bind << ":" << options.port << "\n";
     return 2;
