@@ -34,6 +34,23 @@ be listed); 3 nothing new.
 
 Options)";
 
+// One line: what was listed, fetched and stored.
+void print_summary(const HarvestStats& s, const HarvestOptions& options) {
+  std::fprintf(stderr, "harvester: %zu meetings listed (%zu new, %zu changed, %zu unchanged, %zu failed", s.listed,
+               s.fresh, s.changed, s.unchanged, s.failed);
+  if (s.moved) std::fprintf(stderr, ", %zu moved to a new date", s.moved);
+  if (options.attachments) std::fprintf(stderr, "; %zu attachments, %zu failed", s.attachments, s.attachments_failed);
+  std::fprintf(stderr, ") from %zu of %zu portals in %.1f s, %zu requests -> %s\n", s.portals - s.portals_failed,
+               s.portals, s.seconds, s.requests, options.out.c_str());
+}
+
+// 0 something new stored, 1 some failed, 2 no portal answered, 3 nothing new.
+int exit_status(const HarvestStats& s) {
+  if (s.portals_failed == s.portals) return 2;
+  if (s.failed || s.attachments_failed || s.portals_failed) return 1;
+  return s.fresh || s.changed || s.attachments || s.moved ? 0 : 3;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -94,15 +111,6 @@ int main(int argc, char** argv) {
   options.progress = !quiet && isatty(STDERR_FILENO);
   PoliteFetcher fetcher(policy);
   const HarvestStats s = harvest::harvest(urls, options, fetcher, std::cerr);
-  if (!quiet) {
-    std::fprintf(stderr, "harvester: %zu meetings listed (%zu new, %zu changed, %zu unchanged, %zu failed", s.listed,
-                 s.fresh, s.changed, s.unchanged, s.failed);
-    if (s.moved) std::fprintf(stderr, ", %zu moved to a new date", s.moved);
-    if (options.attachments) std::fprintf(stderr, "; %zu attachments, %zu failed", s.attachments, s.attachments_failed);
-    std::fprintf(stderr, ") from %zu of %zu portals in %.1f s, %zu requests -> %s\n", s.portals - s.portals_failed,
-                 s.portals, s.seconds, s.requests, options.out.c_str());
-  }
-  if (s.portals_failed == s.portals) return 2;
-  if (s.failed || s.attachments_failed || s.portals_failed) return 1;
-  return s.fresh || s.changed || s.attachments || s.moved ? 0 : 3;
+  if (!quiet) print_summary(s, options);
+  return exit_status(s);
 }
