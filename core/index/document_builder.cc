@@ -139,59 +139,51 @@ std::map<std::string, Xapian::termcount> DocumentBuilder::compound_parts(
   return parts;
 }
 
-Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std::string>* spelling) {
-  if (spelling) spelling->clear();
-  const DocumentMeta& m = item.meta;
-  Xapian::Document doc;
-  std::vector<int> topic_indexes;
-  // Case IDs are exact terms so EMN-2024-01240 is one term, not a phrase of
-  // numbers; with a wdf rather than boolean, a case ID typed as text ranks.
-  Xapian::termcount length = item.case_id.empty() ? 0 : 2;
-  length += static_cast<Xapian::termcount>(item.case_refs.size());
-  if (!item.is_confidential()) {
-    // The words first: compound parts, and the item's length, which BM25's
-    // normalisation needs before a single term is indexed (bm25.h). Title,
-    // decision and resumé weigh more than the body; each field also goes
-    // under its own prefix for titel:/beslutning:/resume: queries.
-    const std::vector<TextWords> texts = item_texts(item, pipeline_);  // title, then each indexed section
-    length += texts[0].occurrences * (schema::kTitleWeight + 1);
-    std::vector<std::pair<const char*, const TextWords*>> fields{{"", &texts[0]}, {schema::kTitle, &texts[0]}};
-    size_t next = 1;
-    for (const Section& s : item.sections) {
-      if (!is_indexed_section(s)) continue;
-      const TextWords& t = texts[next++];
-      length += t.occurrences * (section_weight(s) + (field_prefix(s) ? 1 : 0));
-      fields.emplace_back("", &t);
-      if (const char* field = field_prefix(s)) fields.emplace_back(field, &t);
-    }
-    if (spelling) *spelling = spelling_of(texts);
-    const std::map<std::string, Xapian::termcount> parts = compound_parts(fields);
-    for (const auto& [term, count] : parts) length += count;
-
-    tg_.set_document(doc);
-    size_t positional_budget = kPositionalTextPerItem;
-    tg_.index_text(item.title, bm25::occurrence_wdf(schema::kTitleWeight, length));
-    tg_.index_text_without_positions(item.title, bm25::occurrence_wdf(1, length), schema::kTitle);
-    index_names(doc, item.title, bm25::occurrence_wdf(schema::kTitleWeight, length));
-    for (const Section& s : item.sections) {
-      if (!is_indexed_section(s)) continue;
-      tg_.increase_termpos();
-      index_positional(s.text, bm25::occurrence_wdf(section_weight(s), length), positional_budget);
-      index_names(doc, s.text, bm25::occurrence_wdf(section_weight(s), length));
-      // Field copies without positions: they serve field filters and cost
-      // little space; phrase search uses the positional text.
-      if (const char* field = field_prefix(s))
-        tg_.index_text_without_positions(s.text, bm25::occurrence_wdf(1, length), field);
-    }
-    for (const auto& [term, count] : parts) doc.add_term(term, bm25::normalised_wdf(count, length));
-    // Topics count occurrences: the wdfs over what one occurrence adds.
-    topic_indexes = topics_.assign(doc, bm25::occurrence_wdf(1, length));
+// A public item's words: compound parts, and the item's length, which
+// BM25's normalisation needs before a single term is indexed (bm25.h),
+// then the text, its field copies, names and topics. Returns the topics.
+std::vector<int> DocumentBuilder::index_public_text(const AgendaItem& item, Xapian::Document& doc,
+                                                    Xapian::termcount& length, std::vector<std::string>* spelling) {
+  // Title, decision and resumé weigh more than the body; each field also
+  // goes under its own prefix for titel:/beslutning:/resume: queries.
+  const std::vector<TextWords> texts = item_texts(item, pipeline_);  // title, then each indexed section
+  length += texts[0].occurrences * (schema::kTitleWeight + 1);
+  std::vector<std::pair<const char*, const TextWords*>> fields{{"", &texts[0]}, {schema::kTitle, &texts[0]}};
+  size_t next = 1;
+  for (const Section& s : item.sections) {
+    if (!is_indexed_section(s)) continue;
+    const TextWords& t = texts[next++];
+    length += t.occurrences * (section_weight(s) + (field_prefix(s) ? 1 : 0));
+    fields.emplace_back("", &t);
+    if (const char* field = field_prefix(s)) fields.emplace_back(field, &t);
   }
-  if (!item.case_id.empty()) doc.add_term(std::string(schema::kCase) + item.case_id, bm25::normalised_wdf(2, length));
-  for (const std::string& ref : item.case_refs)
-    doc.add_term(std::string(schema::kCaseRef) + ref, bm25::normalised_wdf(1, length));
+  if (spelling) *spelling = spelling_of(texts);
+  const std::map<std::string, Xapian::termcount> parts = compound_parts(fields);
+  for (const auto& [term, count] : parts) length += count;
 
-  // Filters.
+  tg_.set_document(doc);
+  size_t positional_budget = kPositionalTextPerItem;
+  tg_.index_text(item.title, bm25::occurrence_wdf(schema::kTitleWeight, length));
+  tg_.index_text_without_positions(item.title, bm25::occurrence_wdf(1, length), schema::kTitle);
+  index_names(doc, item.title, bm25::occurrence_wdf(schema::kTitleWeight, length));
+  for (const Section& s : item.sections) {
+    if (!is_indexed_section(s)) continue;
+    tg_.increase_termpos();
+    index_positional(s.text, bm25::occurrence_wdf(section_weight(s), length), positional_budget);
+    index_names(doc, s.text, bm25::occurrence_wdf(section_weight(s), length));
+    // Field copies without positions: they serve field filters and cost
+    // little space; phrase search uses the positional text.
+    if (const char* field = field_prefix(s))
+      tg_.index_text_without_positions(s.text, bm25::occurrence_wdf(1, length), field);
+  }
+  for (const auto& [term, count] : parts) doc.add_term(term, bm25::normalised_wdf(count, length));
+  // Topics count occurrences: the wdfs over what one occurrence adds.
+  return topics_.assign(doc, bm25::occurrence_wdf(1, length));
+}
+
+// The boolean filter terms and the date value.
+void DocumentBuilder::add_filters(const AgendaItem& item, Xapian::Document& doc) {
+  const DocumentMeta& m = item.meta;
   doc.add_boolean_term(schema::id_term(item.id()));
   doc.add_boolean_term(schema::source_term(m.source));
   add_boolean(doc, schema::kCommittee, to_lower_latin(m.committee));
@@ -206,6 +198,22 @@ Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std:
   add_boolean(doc, schema::kKind, m.kind);
   add_boolean(doc, schema::kAccess, access_name(item.access));
   if (!item.is_confidential()) add_boolean(doc, schema::kOutcome, item.outcome);
+}
+
+Xapian::Document DocumentBuilder::build(const AgendaItem& item, std::vector<std::string>* spelling) {
+  if (spelling) spelling->clear();
+  const DocumentMeta& m = item.meta;
+  Xapian::Document doc;
+  // Case IDs are exact terms so EMN-2024-01240 is one term, not a phrase of
+  // numbers; with a wdf rather than boolean, a case ID typed as text ranks.
+  Xapian::termcount length = item.case_id.empty() ? 0 : 2;
+  length += static_cast<Xapian::termcount>(item.case_refs.size());
+  std::vector<int> topic_indexes;
+  if (!item.is_confidential()) topic_indexes = index_public_text(item, doc, length, spelling);
+  if (!item.case_id.empty()) doc.add_term(std::string(schema::kCase) + item.case_id, bm25::normalised_wdf(2, length));
+  for (const std::string& ref : item.case_refs)
+    doc.add_term(std::string(schema::kCaseRef) + ref, bm25::normalised_wdf(1, length));
+  add_filters(item, doc);
 
   std::vector<std::string> topic_slugs;
   for (int t : topic_indexes) {

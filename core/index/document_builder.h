@@ -35,6 +35,9 @@ class DocumentBuilder {
   std::map<std::string, Xapian::termcount> compound_parts(
       const std::vector<std::pair<const char*, const TextWords*>>& fields);
   /// Indexes text with positions while `budget` (bytes) lasts, the rest without.
+  std::vector<int> index_public_text(const AgendaItem& item, Xapian::Document& doc, Xapian::termcount& length,
+                                     std::vector<std::string>* spelling);
+  void add_filters(const AgendaItem& item, Xapian::Document& doc);
   /// Adds the names of `text` the stemmer would change as terms of their own.
   void index_names(Xapian::Document& doc, const std::string& text, Xapian::termcount wdf_per_occurrence);
   void index_positional(const std::string& text, Xapian::termcount wdf_per_occurrence, size_t& budget);
