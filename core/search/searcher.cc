@@ -151,6 +151,7 @@ Searcher::Searcher(std::vector<std::string> db_paths, SearcherOptions options)
 Searcher::~Searcher() = default;
 
 void Searcher::open() {
+  browse_facets_.reset();
   Xapian::Database combined;
   std::vector<Xapian::Database> parts;
   std::vector<std::string> failed;
@@ -266,6 +267,7 @@ void Searcher::reopen_once() {
     return;
   }
   if (!db_.reopen()) return;
+  browse_facets_.reset();
   if (!options_.spelling_db.empty()) spelling_db_.reopen();
   make_builder();
 }
@@ -364,9 +366,20 @@ Searcher::QueryRun Searcher::run_query(const SearchRequest& r) {
   out.total_min = page.count.min;
   out.total_max = page.count.max;
   if (r.facets) {
-    out.total = out.total_min = out.total_max = count_facets(db_, built.query, out.facets, r.time_budget, remote_);
+    const bool browse = !built.has_text && r.committee.empty() && r.case_id.empty() && r.topic.empty() &&
+                        r.type.empty() && r.organisation.empty() && r.kind.empty() && r.outcome.empty() &&
+                        r.from.empty() && r.to.empty() && !r.include_confidential;
+    if (browse && browse_facets_) {
+      out.facets = browse_facets_->facets;
+      out.total = out.total_min = out.total_max = browse_facets_->total;
+    } else {
+      // The browse is counted to the end, as it is kept for the revision.
+      out.total = out.total_min = out.total_max =
+          count_facets(db_, built.query, out.facets, browse ? 0 : r.time_budget, remote_);
+      count_other_values(r, out.facets);
+      if (browse) browse_facets_ = BrowseFacets{out.facets, out.total};
+    }
     out.total_exact = true;
-    count_other_values(r, out.facets);
   }
   std::vector<std::string> highlights = built.has_text ? highlight_terms(built.query) : std::vector<std::string>{};
   for (const std::string& p : built.wildcard_prefixes)

@@ -88,6 +88,15 @@ class Searcher {
   Xapian::Database spelling_db_;         ///< options_.spelling_db, when given
   void make_builder();
   std::string signature_;  ///< files_signature() when opened
+  /// The browse page's facets (no words, no filters), counted once per
+  /// revision: every visit to the search page asks for them, and they cost
+  /// a pass over every item. Cleared whenever the database is (re)opened
+  /// at another revision.
+  struct BrowseFacets {
+    std::map<std::string, std::vector<FacetValue>> facets;
+    size_t total = 0;
+  };
+  std::optional<BrowseFacets> browse_facets_;
   std::string files_signature() const;
   bool spelling_ = true;
   bool remote_ = false;  ///< some database is a remote shard

@@ -421,6 +421,33 @@ TEST(Query, ARenamedCommitteeIsOneRow) {
   EXPECT_LT(printed_old, new_count);
 }
 
+// The browse page's facets are counted once per revision and counted
+// again when the database changes.
+TEST(Query, BrowseFacetsFollowTheRevision) {
+  test::TempDir dir;
+  auto meeting = [&](const std::string& file, const std::string& committee) {
+    test::write_file(dir.file(file), "Referat\nUdvalg: " + committee +
+                                         "\nMødedato: 4. marts 2025\n\n1. Budget\n\nTekst.\n\n2. Trafik\n\nTekst.\n");
+  };
+  meeting("a.txt", "Byrådet");
+  IndexOptions options;
+  options.db_path = dir.file("db");
+  std::ostringstream errors;
+  run_indexer(walk_inputs({dir.file("a.txt")}), options, errors);
+  Searcher s({options.db_path});
+  SearchRequest browse;
+  browse.facets = true;
+  browse.limit = 0;
+  EXPECT_EQ(s.search(browse).total, 2u);
+  EXPECT_EQ(s.search(browse).facets.at("committee").size(), 1u);  // the second answer from the count kept
+  meeting("b.txt", "Økonomiudvalget");
+  run_indexer(walk_inputs({dir.file("a.txt"), dir.file("b.txt")}), options, errors);
+  s.reopen();
+  const SearchResponse after = s.search(browse);
+  EXPECT_EQ(after.total, 4u);
+  EXPECT_EQ(after.facets.at("committee").size(), 2u);
+}
+
 TEST(Query, SnippetsHighlightQueryTerms) {
   const auto res = search("kronikerpakker");
   ASSERT_FALSE(res.hits.empty());
