@@ -350,46 +350,63 @@ void split_at_marker_lines(const Lines& lines, const std::vector<HeadingCandidat
 // a print in one font): numbered lines that stand alone between blank lines,
 // with increasing numbers ("1. First Agenda", "1.1 Status", "3   Eventuelt"),
 // or a single one heading a one-item print ("715. Kulturkommune 2017").
-void accept_standalone_headings(const Lines& lines, size_t from, std::vector<HeadingCandidate>& items) {
-  std::vector<int> last_key;
+// Numbered lines standing alone between blank lines, judged as headings
+// (their place says they are one), in line order, without regard to order.
+std::vector<HeadingCandidate> standalone_numbered_lines(const Lines& lines, size_t from) {
+  std::vector<HeadingCandidate> out;
   for (size_t i = from; i < lines.size(); ++i) {
     const bool alone = (i == 0 || lines[i - 1].blank()) && (i + 1 >= lines.size() || lines[i + 1].blank());
     if (!alone || lines[i].clean().size() > 150) continue;
     Line styled = lines[i];
-    styled.emphasis = true;  // judged as a heading: its place says it is one
+    styled.emphasis = true;
     HeadingCandidate c;
     if (!classify_heading(styled, c) || c.confidential || c.title.empty() || c.dot_leaders) continue;
     if (!starts_with_upper_or_digit(c.title)) continue;
-    const std::vector<int> key = number_key(c.number_text);
-    const bool first = items.empty();
-    if (first ? (c.number >= 1900 && c.number <= 2100) : (key <= last_key || c.number > items.back().number + 5))
-      continue;
     c.line = i;
     c.form = HeadingForm::plain;
-    last_key = key;
-    items.push_back(std::move(c));
+    out.push_back(std::move(c));
   }
+  return out;
+}
+
+// Those of `candidates` whose numbers increase (no year first, no jump of
+// more than 5), appended to `items`.
+void append_in_number_order(const std::vector<HeadingCandidate>& candidates, std::vector<HeadingCandidate>& items) {
+  std::vector<int> last_key;
+  bool first = true;
+  int last_number = 0;
+  for (const HeadingCandidate& c : candidates) {
+    const std::vector<int> key = number_key(c.number_text);
+    if (first ? (c.number >= 1900 && c.number <= 2100) : (key <= last_key || c.number > last_number + 5)) continue;
+    first = false;
+    last_key = key;
+    last_number = c.number;
+    items.push_back(c);
+  }
+}
+
+void accept_standalone_headings(const Lines& lines, size_t from, std::vector<HeadingCandidate>& items) {
+  append_in_number_order(standalone_numbered_lines(lines, from), items);
 }
 
 // Where the layout gave no public item, numbered lines standing alone are
 // the headings ("1. Godkendelse af dagsorden"). Closed headings always
 // count, so a plain-text print with "3. Lukket punkt: Personalesag" has
-// them too: without this its public items 1 and 2 were lost. A standalone
-// line only counts in number order around the closed ones, so a numbered
-// list inside a closed item ("1. Baggrund" under 3) never opens a public item.
-void add_public_standalone_headings(const Lines& lines, size_t from, std::vector<HeadingCandidate>& items) {
-  if (std::any_of(items.begin(), items.end(), [](const HeadingCandidate& c) { return !c.confidential; })) return;
+// them too: without this its public items 1 and 2 were lost. The lines are
+// taken in number order around the closed headings; what may follow a
+// closed item is decided once every closed item is known
+// (keep_closed_items_whole). True when it added any.
+bool add_public_standalone_headings(const Lines& lines, size_t from, std::vector<HeadingCandidate>& items) {
+  if (std::any_of(items.begin(), items.end(), [](const HeadingCandidate& c) { return !c.confidential; })) return false;
   std::vector<HeadingCandidate> standalone;
   accept_standalone_headings(lines, from, standalone);
-  if (items.empty()) {
-    items = std::move(standalone);
-    return;
-  }
+  const size_t before = items.size();
   for (HeadingCandidate& c : standalone) {
     const std::vector<int> key = number_key(c.number_text);
     bool in_order = true;
-    for (const HeadingCandidate& closed : items) {
-      if (!closed.confidential || closed.number_text.empty()) continue;
+    for (size_t k = 0; k < before; ++k) {
+      const HeadingCandidate& closed = items[k];
+      if (closed.number_text.empty()) continue;
       const std::vector<int> closed_key = number_key(closed.number_text);
       in_order = in_order && (closed.line < c.line ? closed_key < key : key < closed_key);
     }
@@ -397,6 +414,49 @@ void add_public_standalone_headings(const Lines& lines, size_t from, std::vector
   }
   std::sort(items.begin(), items.end(),
             [](const HeadingCandidate& a, const HeadingCandidate& b) { return a.line < b.line; });
+  return items.size() > before;
+}
+
+// Failing closed where standalone lines made the public items: after a
+// closed item numbered k, a standalone line opens a public item only as
+// k+1, k+2, ... in turn; once a line counts again from k or below (a
+// numbered list inside the closed item: "1. Baggrund", "2. Indstilling"
+// under 2, whose own next line cannot be told from the next item) or skips
+// a number, nothing more opens until the next closed item. After a closed
+// item without a number, nothing opens. What is not opened stays closed.
+void keep_closed_items_whole(const Lines& lines, size_t from, std::vector<HeadingCandidate>& items) {
+  const std::vector<HeadingCandidate> candidates = standalone_numbered_lines(lines, from);
+  std::vector<HeadingCandidate> kept;
+  size_t cut = lines.size();  // public items from this line on are dropped (inside a closed item)
+  for (size_t k = 0; k < items.size(); ++k) {
+    const HeadingCandidate& item = items[k];
+    if (!item.confidential) {
+      if (item.line < cut) kept.push_back(item);
+      continue;
+    }
+    kept.push_back(item);
+    const size_t end = [&] {
+      for (size_t j = k + 1; j < items.size(); ++j)
+        if (items[j].confidential) return items[j].line;
+      return lines.size();
+    }();
+    cut = end;
+    if (item.number_text.empty()) {
+      cut = item.line;
+      continue;
+    }
+    int expected = item.number + 1;
+    for (const HeadingCandidate& c : candidates) {
+      if (c.line <= item.line || c.line >= end) continue;
+      const std::vector<int> key = number_key(c.number_text);
+      if (key.size() != 1 || key[0] != expected) {
+        cut = c.line;
+        break;
+      }
+      ++expected;
+    }
+  }
+  items = std::move(kept);
 }
 
 }  // namespace
@@ -473,8 +533,10 @@ ItemHeadings find_item_headings(const Lines& lines) {
     if (!c.confidential) last_key = std::max(last_key, number_key(c.number_text));
     result.items.push_back(std::move(c));
   }
-  add_public_standalone_headings(lines, have_toc ? toc_end_line + 1 : 0, result.items);
+  const size_t body_start = have_toc ? toc_end_line + 1 : 0;
+  const bool standalone = add_public_standalone_headings(lines, body_start, result.items);
   split_at_marker_lines(lines, all, have_toc ? toc_end_line : 0, result.items);
+  if (standalone) keep_closed_items_whole(lines, body_start, result.items);
   return result;
 }
 

@@ -151,29 +151,60 @@ TEST(Access, ClosedSectionsNeverReachPublicItems) {
   }
 }
 
-// Plain text whose public headings are numbered lines standing alone and
-// whose closed item is labelled: the closed heading must not be the only
-// heading taken (items 1 and 2 were lost), and a numbered list inside the
-// closed item must not open a public item.
-TEST(ClosedItems, ALabelledClosedItemKeepsThePlainPublicItemsAroundIt) {
-  const ParsedDocument d = parse_agenda(
-      "Referat\nUdvalg: Byrådet\nMødedato: 4. marts 2025\n\n"
-      "1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
-      "2. Lukket punkt: Personalesag\n\n1. Baggrund\n\nZebrafinkeavl.\n\n2. Indstilling\n\nNarhvalsbudget.\n\n"
-      "3. Eventuelt\n\nIntet.\n",
-      "x.txt");
-  ASSERT_EQ(d.items.size(), 3u);
-  EXPECT_EQ(d.items[0].title, "Godkendelse af dagsorden");
-  EXPECT_FALSE(d.items[0].is_confidential());
-  EXPECT_EQ(d.items[1].number_text, "2");
-  EXPECT_TRUE(d.items[1].is_confidential());
-  EXPECT_EQ(d.items[2].title, "Eventuelt");
-  EXPECT_FALSE(d.items[2].is_confidential());
+// Plain text whose public headings are numbered lines standing alone, with
+// a closed item among them: the closed heading must not be the only heading
+// taken (items 1 and 2 were lost), and a numbered list inside the closed
+// item must never open a public item (fail closed: what follows such a list
+// stays in the closed item).
+struct PlainItem {
+  std::string number;
+  bool closed;
+  std::string title;
+};
+
+std::vector<PlainItem> plain_items(const std::string& body) {
+  const ParsedDocument d = parse_agenda("Referat\nUdvalg: Byrådet\nMødedato: 4. marts 2025\n\n" + body, "x.txt");
+  std::vector<PlainItem> out;
   for (const AgendaItem& item : d.items) {
-    const std::string all = to_lower_latin(item.title + item.full_text());
+    const std::string all = to_lower_latin(item.is_confidential() ? "" : item.title + item.full_text());
     EXPECT_EQ(all.find("zebrafink"), std::string::npos) << item.id();
     EXPECT_EQ(all.find("narhval"), std::string::npos) << item.id();
+    out.push_back({item.number_text, item.is_confidential(), item.is_confidential() ? "" : item.title});
   }
+  return out;
+}
+
+bool operator==(const PlainItem& a, const PlainItem& b) {
+  return a.number == b.number && a.closed == b.closed && a.title == b.title;
+}
+
+TEST(ClosedItems, PlainTextPublicItemsAroundALabelledClosedOne) {
+  EXPECT_EQ(plain_items("1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Budget\n\nTekst.\n\n"
+                        "3. Lukket punkt: Personalesag\n\nZebrafinkeavl.\n\n4. Trafik\n\nCykler.\n\n"
+                        "5. Eventuelt\n\nIntet.\n"),
+            (std::vector<PlainItem>{{"1", false, "Godkendelse af dagsorden"},
+                                    {"2", false, "Budget"},
+                                    {"3", true, ""},
+                                    {"4", false, "Trafik"},
+                                    {"5", false, "Eventuelt"}}));
+}
+
+TEST(ClosedItems, AListInsideAClosedItemOpensNoPublicItem) {
+  // Labelled closed heading, then its own numbered sections.
+  EXPECT_EQ(plain_items("1. Godkendelse af dagsorden\n\nGodkendt.\n\n"
+                        "2. Lukket punkt: Personalesag\n\n1. Baggrund\n\nZebrafinkeavl.\n\n"
+                        "2. Indstilling\n\nNarhvalsbudget.\n\n3. Eventuelt\n\nIntet.\n"),
+            (std::vector<PlainItem>{{"1", false, "Godkendelse af dagsorden"}, {"2", true, ""}}));
+  // A "Lukket punkt" line under the first heading: its list after it was
+  // taken as public item 2 (the narhval text was public).
+  EXPECT_EQ(plain_items("1. Godkendelse af dagsorden\n\nGodkendt.\n\nLukket punkt\n\n1. Baggrund\n\n"
+                        "Zebrafinke.\n\n2. Indstilling\n\nNarhval hemmelig.\n"),
+            (std::vector<PlainItem>{{"1", true, ""}}));
+  // Without a list inside it, the next item opens as printed.
+  EXPECT_EQ(
+      plain_items("1. Godkendelse af dagsorden\n\nGodkendt.\n\n2. Køb af grund\n\nLukket punkt\n\n"
+                  "Zebrafinke pris.\n\n3. Eventuelt\n\nIntet.\n"),
+      (std::vector<PlainItem>{{"1", false, "Godkendelse af dagsorden"}, {"2", true, ""}, {"3", false, "Eventuelt"}}));
 }
 
 }  // namespace
