@@ -9,6 +9,8 @@ namespace sagsoeg {
 
 namespace {
 
+constexpr size_t kMaxAbbreviationLetters = 5;
+
 bool is_upper(unsigned ch) {
   return Xapian::Unicode::get_category(ch) == Xapian::Unicode::UPPERCASE_LETTER;
 }
@@ -58,7 +60,9 @@ bool ProperNames::is_name(std::string_view written) const {
       all_upper = all_upper && is_upper(ch);
     }
   }
-  if (all_upper && letters >= 2) return true;
+  // An abbreviation is short (KL, SAPA, COVID); a longer word in capitals
+  // is a heading or caps lock (KOMMUNERNE): a name only if listed as one.
+  if (all_upper && letters >= 2 && letters <= kMaxAbbreviationLetters) return true;
   return names_.count(lower_utf8(written)) != 0;
 }
 

@@ -4,7 +4,7 @@
 // unstemmed; what counts as a name here is what a reader sees as one: a word
 // written with a capital that the Danish dictionary (Debian's hunspell-da,
 // 35,000 names of people, places and firms) lists with a capital, or an
-// abbreviation in capitals. Such a word is also indexed as itself, and a
+// abbreviation in capitals (at most five letters). Such a word is also indexed as itself, and a
 // query that types it so matches it exactly (text_pipeline.h).
 #pragma once
 
@@ -23,8 +23,8 @@ class ProperNames {
   explicit ProperNames(std::string_view dic);
 
   /// True for "Anders", "Aarhus", "KL", "SAPA" as written; false for
-  /// "anders", "Aftalen" or "Kl" (capital first, then not all capitals,
-  /// and not a listed name).
+  /// "anders", "Aftalen", "Kl" or "KOMMUNERNE" (abbreviations have at most
+  /// five letters; longer words in capitals are names only if listed).
   bool is_name(std::string_view written) const;
   /// True when the dictionary lists `lower` (lower-cased) as a name, however
   /// it was typed: "lisbjerg" is still Lisbjerg, never a misspelt "esbjerg".

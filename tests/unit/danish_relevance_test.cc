@@ -250,6 +250,8 @@ TEST(ProperNames, CapitalisedDictionaryNamesAndAbbreviations) {
   EXPECT_TRUE(names.is_name("KL"));       // abbreviations in capitals
   EXPECT_TRUE(names.is_name("SAPA"));
   EXPECT_FALSE(names.is_name("Kl"));
+  EXPECT_FALSE(names.is_name("KOMMUNERNE"));  // caps lock or a heading, not an abbreviation
+  EXPECT_TRUE(names.is_name("ANDERS"));       // a listed name, in a heading's capitals
   EXPECT_FALSE(names.is_name("A"));
   EXPECT_FALSE(names.is_name("Aftalen"));  // a capital at a sentence's start is no name
   EXPECT_EQ(names.size(), 2u);             // "A.P." is no word
