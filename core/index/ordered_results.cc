@@ -5,9 +5,13 @@
 
 namespace sagsoeg {
 
+void OrderedResults::LargeFileTurn::reserve(size_t file) {
+  std::lock_guard<std::mutex> lock(mu_);
+  waiting_.insert(file);
+}
+
 void OrderedResults::LargeFileTurn::acquire(size_t file) {
   std::unique_lock<std::mutex> lock(mu_);
-  waiting_.insert(file);
   free_.wait(lock, [&] { return stop_ || (!taken_ && *waiting_.begin() == file); });
   waiting_.erase(file);
   taken_ = true;
@@ -47,14 +51,20 @@ void OrderedResults::stop() {
 void OrderedResults::run_worker() {
   DocumentBuilder builder(TextPipeline::standard(), TopicVocabulary::standard());
   for (;;) {
-    const size_t i = next_file_++;
-    if (i >= count_) return;
+    size_t i;
+    bool large;
+    {
+      std::lock_guard<std::mutex> claim(claim_mu_);
+      i = next_file_++;
+      if (i >= count_) return;
+      large = is_large_(i);
+      if (large) large_.reserve(i);
+    }
     {
       std::unique_lock<std::mutex> lock(mu_);
       consumed_.wait(lock, [&] { return i < taken_ + kWindow || stop_; });
       if (stop_) return;
     }
-    const bool large = is_large_(i);
     if (large) large_.acquire(i);
     FileResult r = work_(i, builder);
     std::lock_guard<std::mutex> lock(mu_);

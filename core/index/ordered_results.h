@@ -5,7 +5,6 @@
 // one large file's, not one per thread.
 #pragma once
 
-#include <atomic>
 #include <condition_variable>
 #include <cstddef>
 #include <functional>
@@ -44,10 +43,16 @@ class OrderedResults {
   void run_worker();
   void stop();
 
-  // Taken in file order: the holder's file always comes before any waiter's,
-  // so the writer (which consumes in file order) reaches it and frees it.
+  // Given in file order: a large file is reserved as its number is claimed
+  // (under one lock, so an earlier large file is always reserved before a
+  // later one asks), and the turn goes to the lowest reserved file. The
+  // holder's file thus always comes before any waiter's, and the writer
+  // (which consumes in file order) reaches it and frees it. (Reserving only
+  // on asking let a later large file take the turn first: a deadlock, found
+  // by a test that builds every second file large.)
   class LargeFileTurn {
    public:
+    void reserve(size_t file);
     void acquire(size_t file);
     void release();
     void stop();
@@ -68,7 +73,8 @@ class OrderedResults {
   std::vector<bool> holds_turn_;
   std::mutex mu_;
   std::condition_variable produced_, consumed_;
-  std::atomic<size_t> next_file_{0};
+  std::mutex claim_mu_;  ///< a file's number and its reservation, taken together
+  size_t next_file_ = 0;
   size_t taken_ = 0;
   bool last_taken_holds_turn_ = false;  ///< the writer's own: take() and written() run on its thread
   bool stop_ = false;
