@@ -6,8 +6,6 @@
 #include <cstdio>
 #include <sstream>
 
-#include "index/index_writer.h"
-#include "io/file_walker.h"
 
 #include "search/searcher.h"
 #include "search/synonyms.h"
@@ -180,11 +178,8 @@ TEST(DanishRanking, ExactMatchesRankAboveCompoundParts) {
   test::write_file(dir.file("a.md"), "# 1. Beslutning: Reform af ældreplejen\n\nEn reform.\n");
   test::write_file(dir.file("b.md"),
                    "# 1. Beslutning: Sundhedsreformen\n\nSundhedsreformen og sundhedsreformen igen.\n");
-  IndexOptions options;
-  options.db_path = dir.file("db");
-  std::ostringstream errors;
-  run_indexer(walk_inputs({dir.path()}), options, errors);
-  Searcher s({options.db_path});
+  const std::string db = test::index_paths({dir.path()}, dir.file("db"));
+  Searcher s({db});
   SearchRequest r;
   r.query = "reform";
   const SearchResponse res = s.search(r);
@@ -275,11 +270,8 @@ TEST(DanishRanking, NamesMatchNamesNotTheirStems) {
   test::TempDir dir;
   test::write_file(dir.file("a.md"), "# 1. Valg til bestyrelsen\n\nAnders Jensen blev valgt.\n");
   test::write_file(dir.file("b.md"), "# 1. Andet forslag\n\nDen anden sag og det andet forslag.\n");
-  IndexOptions options;
-  options.db_path = dir.file("db");
-  std::ostringstream errors;
-  run_indexer(walk_inputs({dir.path()}), options, errors);
-  Searcher s({options.db_path});
+  const std::string db = test::index_paths({dir.path()}, dir.file("db"));
+  Searcher s({db});
   auto sources = [&](const std::string& query) {
     SearchRequest r;
     r.query = query;

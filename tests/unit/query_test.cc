@@ -6,8 +6,6 @@
 #include <sstream>
 #include <thread>
 
-#include "index/index_writer.h"
-#include "io/file_walker.h"
 #include "search/committee_names.h"
 #include "search/procedural_titles.h"
 #include "search/query_builder.h"
@@ -306,11 +304,8 @@ TEST(Query, AFilterAloneIsCountedExactly) {
   };
   meeting("a.txt", "Byrådet", 300, 20);  // past the exact count of a text query (250)
   meeting("b.txt", "Økonomiudvalget", 40, 30);
-  IndexOptions options;
-  options.db_path = dir.file("db");
-  std::ostringstream errors;
-  run_indexer(walk_inputs({dir.file("a.txt"), dir.file("b.txt")}), options, errors);
-  Searcher s({options.db_path});
+  const std::string db = test::index_paths({dir.file("a.txt"), dir.file("b.txt")}, dir.file("db"));
+  Searcher s({db});
   SearchRequest r;
   r.committee = "Byrådet";
   r.limit = 1;
@@ -348,11 +343,8 @@ TEST(Similar, ProceduralItemsAreNeverLikeASubstantiveItem) {
   meeting("a.txt", "4. marts 2025", "Budget 2026", words);
   meeting("b.txt", "5. marts 2025", "Eventuelt", words + " " + words);
   meeting("c.txt", "6. marts 2025", "Budgetopfølgning", "Budget drift anlæg takster.");
-  IndexOptions options;
-  options.db_path = dir.file("db");
-  std::ostringstream errors;
-  run_indexer(walk_inputs({dir.path()}), options, errors);
-  Searcher s({options.db_path});
+  const std::string db = test::index_paths({dir.path()}, dir.file("db"));
+  Searcher s({db});
   SimilarRequest r;
   r.id = "a.txt:1";
   const auto like_budget = s.similar(r);
@@ -430,18 +422,15 @@ TEST(Query, BrowseFacetsFollowTheRevision) {
                                          "\nMødedato: 4. marts 2025\n\n1. Budget\n\nTekst.\n\n2. Trafik\n\nTekst.\n");
   };
   meeting("a.txt", "Byrådet");
-  IndexOptions options;
-  options.db_path = dir.file("db");
-  std::ostringstream errors;
-  run_indexer(walk_inputs({dir.file("a.txt")}), options, errors);
-  Searcher s({options.db_path});
+  const std::string db = test::index_paths({dir.file("a.txt")}, dir.file("db"));
+  Searcher s({db});
   SearchRequest browse;
   browse.facets = true;
   browse.limit = 0;
   EXPECT_EQ(s.search(browse).total, 2u);
   EXPECT_EQ(s.search(browse).facets.at("committee").size(), 1u);  // the second answer from the count kept
   meeting("b.txt", "Økonomiudvalget");
-  run_indexer(walk_inputs({dir.file("a.txt"), dir.file("b.txt")}), options, errors);
+  test::index_paths({dir.file("a.txt"), dir.file("b.txt")}, db);
   s.reopen();
   const SearchResponse after = s.search(browse);
   EXPECT_EQ(after.total, 4u);

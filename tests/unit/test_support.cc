@@ -75,6 +75,14 @@ ParsedDocument parse_seed(const std::string& file) {
   return parse_bytes(read_file(corpus_path(file)), file, manifest.find(file));
 }
 
+std::string index_paths(const std::vector<std::string>& paths, const std::string& db) {
+  IndexOptions options;
+  options.db_path = db;
+  std::ostringstream errors;  // files a test makes may earn warnings; its assertions judge
+  run_indexer(walk_inputs(paths), options, errors);
+  return db;
+}
+
 const std::string& corpus_db() {
   static TempDir dir;
   static const std::string path = [] {

@@ -41,6 +41,10 @@ std::vector<nlohmann::json> dry_run_json(const std::string& path);
 /// The parsed items of one bundled seed, with the corpus manifest applied.
 ParsedDocument parse_seed(const std::string& file);
 
+/// Indexes `paths` into the database at `db` (created or updated) as the
+/// indexer does; returns `db`.
+std::string index_paths(const std::vector<std::string>& paths, const std::string& db);
+
 /// Path of a database indexed from the bundled corpus, built once per test binary.
 const std::string& corpus_db();
 
