@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <sstream>
 
-
 #include "search/searcher.h"
 #include "search/synonyms.h"
 #include "text/compound_splitter.h"
